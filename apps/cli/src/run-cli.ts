@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import { allCommands, createRouter, replyToPlainText, systemClock, systemRandom } from '@mlsys/core';
+import { isUserError, UserError } from '@mlsys/errors';
+import { argvToCall } from './argv-to-invocation.js';
+import { findExtra } from './extras/index.js';
+import { helpText } from './help-text.js';
+
+/** Where the CLI writes. */
+export interface CliOutput {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+/** Exit codes: 0 success, 2 bad input (one line on stderr), 1 internal error. */
+export const EXIT = { ok: 0, internal: 1, badInput: 2 } as const;
+
+/**
+ * Runs one CLI call: CLI-only subcommands (`corpus stats`, `kernel bench`, …) first, then any bot
+ * command through the same router the bots use. Returns the exit code.
+ */
+export async function runCli(argv: readonly string[], out: CliOutput): Promise<number> {
+  const fail = (error: UserError) => {
+    out.stderr.write(`mlsys: ${error.toUserText().replaceAll('\n', ' — ')}\n`);
+    return EXIT.badInput;
+  };
+  try {
+    if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
+      out.stdout.write(`${helpText(allCommands, argv[1])}\n`);
+      return EXIT.ok;
+    }
+    const extra = findExtra(argv);
+    if (extra) return await extra.run(argv.slice(extra.path.length), out);
+
+    const call = argvToCall(argv);
+    let text = call.text;
+    if (call.configPath !== undefined) text = `${await readConfig(call.configPath)} ${text}`;
+    const router = createRouter({
+      commands: allCommands,
+      services: { clock: systemClock, random: systemRandom },
+    });
+    const { status, reply } = await router.dispatch({
+      platform: 'cli',
+      command: call.command,
+      text,
+      user: { id: 'cli', name: process.env.USER ?? 'you', isAdmin: true },
+      channel: { id: 'cli' },
+      team: { id: 'local' },
+    });
+    if (status === 'ok') {
+      out.stdout.write(
+        call.json ? `${JSON.stringify(reply.data ?? null, null, 2)}\n` : `${replyToPlainText(reply)}\n`,
+      );
+      return EXIT.ok;
+    }
+    out.stderr.write(`mlsys: ${reply.fallbackText.replaceAll('\n', ' — ')}\n`);
+    return status === 'user-error' ? EXIT.badInput : EXIT.internal;
+  } catch (error) {
+    if (isUserError(error)) return fail(error);
+    throw error;
+  }
+}
+
+async function readConfig(path: string): Promise<string> {
+  try {
+    const text = await readFile(path, 'utf8');
+    JSON.parse(text);
+    return text.replace(/\s+/g, ' ');
+  } catch (error) {
+    throw new UserError(
+      'cli/bad-config',
+      `Could not read ${path} as a JSON config: ${(error as Error).message}`,
+      {
+        example: 'mlsys kvcache --config ./config.json 32k',
+        cause: error,
+      },
+    );
+  }
+}

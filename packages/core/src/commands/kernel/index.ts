@@ -1,0 +1,4 @@
+import type { AnyCommand } from '../define-command.js';
+
+/** The /kernel command. */
+export const kernelCommands: readonly AnyCommand[] = [];

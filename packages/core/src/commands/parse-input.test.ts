@@ -1,0 +1,89 @@
+import { UserError } from '@mlsys/errors';
+import { describe, expect, it } from 'vitest';
+import { defineCommand, defineCommandGroup } from './define-command.js';
+import { option } from './option.js';
+import { parseInput, resolveCommand } from './parse-input.js';
+
+function parseCount(raw: string): number {
+  if (!/^\d+$/.test(raw)) throw new UserError('test/bad-count', 'must be a whole number', { example: '8' });
+  return Number(raw);
+}
+
+const demo = defineCommand({
+  name: 'demo',
+  description: 'A command for tests',
+  options: {
+    model: option({ description: 'Model id', positional: true, required: true, parse: (raw) => raw }),
+    batch: option({ description: 'Batch size', kind: 'integer', default: '1', parse: parseCount }),
+    tp: option({ description: 'Tensor parallel', kind: 'integer', parse: parseCount }),
+    dtype: option({
+      description: 'KV dtype',
+      choices: ['bf16', 'fp8'],
+      default: 'bf16',
+      parse: (raw) => raw,
+    }),
+  },
+  examples: ['llama-70b batch=8'],
+  cost: 1,
+  run: () => ({ visibility: 'public', blocks: [], fallbackText: '' }),
+});
+
+describe('parseInput', () => {
+  it('fills positional, named and default options with typed values', () => {
+    expect(parseInput(demo, 'llama-70b tp=4 DTYPE=FP8')).toEqual({
+      model: 'llama-70b',
+      batch: 1,
+      tp: 4,
+      dtype: 'fp8',
+    });
+    expect(parseInput(demo, 'model=x batch=3')).toEqual({
+      model: 'x',
+      batch: 3,
+      tp: undefined,
+      dtype: 'bf16',
+    });
+  });
+
+  it.each([
+    ['', 'core/missing-option', 'Missing model: Model id.'],
+    ['a b', 'core/extra-argument', 'Unexpected "b".'],
+    ['a bacth=2', 'core/unknown-option', '/demo has no option "bacth".'],
+    ['a dtype=int3', 'core/bad-choice', 'dtype must be one of bf16, fp8; got "int3".'],
+    ['a batch=x', 'core/bad-option', 'Bad batch "x": must be a whole number\nExample: 8'],
+  ])('refuses %j with a clear message', (text, code, message) => {
+    let caught: UserError | undefined;
+    try {
+      parseInput(demo, text);
+    } catch (error) {
+      caught = error as UserError;
+    }
+    expect(caught?.code).toBe(code);
+    expect(caught?.message.split('\nUsage:')[0]).toBe(message);
+    expect(caught?.example).toBe('/demo llama-70b batch=8');
+  });
+
+  it('suggests the option a typo meant', () => {
+    expect(() => parseInput(demo, 'a bacth=2')).toThrowError(
+      expect.objectContaining({ suggestions: ['batch'] }),
+    );
+  });
+});
+
+describe('resolveCommand', () => {
+  const group = defineCommandGroup({
+    name: 'quiz',
+    description: 'Quiz battles',
+    subcommands: [{ ...demo, name: 'start' }],
+  });
+
+  it('picks the subcommand by its first word', () => {
+    expect(resolveCommand(group, ' start llama batch=2')).toMatchObject({
+      path: 'quiz start',
+      text: ' llama batch=2',
+    });
+  });
+
+  it('names the subcommands when the word is unknown', () => {
+    expect(() => resolveCommand(group, 'strat')).toThrowError(/has no subcommand "strat": start/);
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * @module @mlsys/core
+ * Everything the bots do, independent of Slack and Discord: command specs, the neutral `Reply`,
+ * the router (the one error boundary), and the ports that platforms and stores implement.
+ */
+
+export { allCommands } from './commands/all-commands.js';
+export {
+  type AnyCommand,
+  type CommandContext,
+  type CommandGroupSpec,
+  type CommandSpec,
+  defineCommand,
+  defineCommandGroup,
+} from './commands/define-command.js';
+export type { Caller, Invocation, Platform } from './commands/invocation.js';
+export {
+  type CompletionSource,
+  type InputOf,
+  type OptionKind,
+  type OptionMap,
+  type OptionSpec,
+  type OptionValue,
+  option,
+} from './commands/option.js';
+export { parseInput, type ResolvedCommand, resolveCommand } from './commands/parse-input.js';
+export { type ArgumentWords, MAX_ARGUMENT_TEXT, tokenizeArgs } from './commands/tokenize-args.js';
+export { usageOf } from './commands/usage.js';
+export { type Clock, type Random, type Services, systemClock, systemRandom } from './ports/services.js';
+export { type MarkupToken, markupToPlain, parseMarkup } from './render/markup.js';
+export { replyToPlainText, tableToPlainText } from './render/plain-text.js';
+export type * from './reply/chart.js';
+export type * from './reply/reply.js';
+export { errorReply, incidentReply } from './router/error-replies.js';
+export {
+  createRouter,
+  type Dispatched,
+  type Logger,
+  type Router,
+  type RouterOptions,
+} from './router/router.js';

@@ -1,0 +1,77 @@
+import { closestNames, isUserError, UserError } from '@mlsys/errors';
+import type { AnyCommand } from '../commands/define-command.js';
+import type { Invocation } from '../commands/invocation.js';
+import { parseInput, resolveCommand } from '../commands/parse-input.js';
+import type { Services } from '../ports/services.js';
+import type { Reply } from '../reply/reply.js';
+import { errorReply, incidentReply } from './error-replies.js';
+
+/** Where the router reports unexpected errors: with an incident id, never to the user. */
+export interface Logger {
+  error(message: string, fields: Record<string, unknown>): void;
+}
+
+/** How an invocation ended, for adapters that act on it (the CLI's exit code, metrics). */
+export interface Dispatched {
+  status: 'ok' | 'user-error' | 'internal-error';
+  reply: Reply;
+}
+
+/** Dispatches invocations to commands; the one error boundary of the bot. */
+export interface Router {
+  readonly commands: readonly AnyCommand[];
+  /** Runs one invocation; always resolves, never throws. */
+  dispatch(invocation: Invocation): Promise<Dispatched>;
+  /** Runs one invocation and returns only its reply. */
+  handle(invocation: Invocation): Promise<Reply>;
+}
+
+/** Options of {@link createRouter}. */
+export interface RouterOptions {
+  commands: readonly AnyCommand[];
+  services: Services;
+  logger?: Logger;
+  /** Makes incident ids; injected for tests. */
+  incidentId?: () => string;
+}
+
+/**
+ * Creates the router. Known errors (`UserError`) become an ephemeral reply with the message and an
+ * example; anything else is logged with an incident id and the user sees a short apology with it.
+ */
+export function createRouter(options: RouterOptions): Router {
+  const byName = new Map(options.commands.map((command) => [command.name, command]));
+  const logger = options.logger ?? { error: (message, fields) => console.error(message, fields) };
+  const incidentId = options.incidentId ?? (() => crypto.randomUUID().slice(0, 8));
+
+  async function dispatch(invocation: Invocation): Promise<Dispatched> {
+    try {
+      const command = byName.get(invocation.command.toLowerCase());
+      if (!command) {
+        throw new UserError('core/unknown-command', `There is no command /${invocation.command}.`, {
+          suggestions: closestNames(invocation.command, [...byName.keys()]).map((name) => `/${name}`),
+          example: '/mlsys help',
+        });
+      }
+      const { spec, path, text } = resolveCommand(command, invocation.text);
+      const input = parseInput(spec, text, path);
+      return { status: 'ok', reply: await spec.run(input, { invocation, services: options.services }) };
+    } catch (error) {
+      if (isUserError(error)) return { status: 'user-error', reply: errorReply(error) };
+      const id = incidentId();
+      logger.error('command failed', {
+        incident: id,
+        command: invocation.command,
+        platform: invocation.platform,
+        error,
+      });
+      return { status: 'internal-error', reply: incidentReply(id) };
+    }
+  }
+
+  return {
+    commands: options.commands,
+    dispatch,
+    handle: async (invocation) => (await dispatch(invocation)).reply,
+  };
+}

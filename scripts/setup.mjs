@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// Makes a fresh machine ready: Node 20+ and npm are all it needs. Installs the pinned pnpm
+// (from package.json's packageManager) when it is missing, then installs the workspace.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+const pinned = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).packageManager;
+const wanted = pinned.split('@')[1];
+
+function pnpmVersion() {
+  const probe = spawnSync('pnpm', ['--version'], { encoding: 'utf8' });
+  return probe.status === 0 ? probe.stdout.trim() : null;
+}
+
+if (pnpmVersion() !== wanted) {
+  console.log(`setup: installing pnpm ${wanted} from the npm registry`);
+  execFileSync('npm', ['install', '--global', `pnpm@${wanted}`], { stdio: 'inherit' });
+}
+
+// onnxruntime-node's install script only downloads CUDA add-ons; the CPU binary ships in the package.
+const env = { ...process.env, ONNXRUNTIME_NODE_INSTALL: 'skip' };
+const args = ['install', '--reporter=append-only'];
+if (process.env.CI) args.push('--frozen-lockfile');
+execFileSync('pnpm', args, { stdio: 'inherit', env });
