@@ -1,4 +1,4 @@
-import { parseMarkup } from '@mlsys/core';
+import { type MarkupToken, parseMarkup } from '@mlsys/core';
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -10,21 +10,21 @@ export function escapeHtml(text: string): string {
  * escaped, links open in a new tab without passing the opener.
  */
 export function markupToHtml(text: string): string {
-  return parseMarkup(text)
-    .map((token) => {
-      const inner = escapeHtml(token.text);
-      switch (token.kind) {
-        case 'plain':
-          return inner.replaceAll('\n', '<br>');
-        case 'bold':
-          return `<strong>${inner}</strong>`;
-        case 'italic':
-          return `<em>${inner}</em>`;
-        case 'code':
-          return `<code>${inner}</code>`;
-        case 'link':
-          return `<a href="${escapeHtml(token.url)}" target="_blank" rel="noopener noreferrer">${inner}</a>`;
-      }
-    })
-    .join('');
+  return parseMarkup(text).map(tokenToHtml).join('');
+}
+
+function tokenToHtml(token: MarkupToken): string {
+  const inner = escapeHtml(token.text);
+  switch (token.kind) {
+    case 'plain':
+      return inner.replaceAll('\n', '<br>');
+    case 'bold':
+      return `<strong>${inner}</strong>`;
+    case 'italic':
+      return `<em>${inner}</em>`;
+    case 'code':
+      return `<code>${inner}</code>`;
+    case 'link':
+      return `<a href="${escapeHtml(token.url)}" target="_blank" rel="noopener noreferrer">${inner}</a>`;
+  }
 }
