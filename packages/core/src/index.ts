@@ -26,11 +26,49 @@ export {
 export { parseInput, type ResolvedCommand, resolveCommand } from './commands/parse-input.js';
 export { type ArgumentWords, MAX_ARGUMENT_TEXT, tokenizeArgs } from './commands/tokenize-args.js';
 export { usageOf } from './commands/usage.js';
+export { createManualClock, type ManualClock } from './ports/manual-clock.js';
+export type { ChannelRef, MessageRef, Messenger } from './ports/messenger.js';
+export {
+  createRecordingMessenger,
+  type RecordingMessenger,
+  type SentMessage,
+} from './ports/messenger-recording.js';
+export type {
+  NumericAnswer,
+  QuestionRequest,
+  QuestionSource,
+  QuizChoice,
+  QuizQuestion,
+} from './ports/question-source.js';
+export { createSeededRandom, randomInt, shuffled } from './ports/seeded-random.js';
 export { type Clock, type Random, type Services, systemClock, systemRandom } from './ports/services.js';
+export type { Store } from './ports/store.js';
+export {
+  ACTIVE_QUIZ_PHASES,
+  type AnswerRecord,
+  type AnswerRejection,
+  type NewAnswer,
+  type NewQuiz,
+  type PlayerRecord,
+  type QuizChange,
+  type QuizPhase,
+  type QuizRecord,
+  type QuizStore,
+  type RoundRecord,
+  type SubmitResult,
+} from './ports/store-quiz.js';
+export { type ChannelRecord, DEFAULT_RATING, type UserRecord, type UserStore } from './ports/store-users.js';
+export { DEFAULT_QUIZ_SETTINGS, QUIZ_LIMITS, type QuizSettings } from './quiz/quiz-settings.js';
 export { type MarkupToken, markupToPlain, parseMarkup } from './render/markup.js';
 export { replyToPlainText, tableToPlainText } from './render/plain-text.js';
 export type * from './reply/chart.js';
 export type * from './reply/reply.js';
+export {
+  type ActionContext,
+  type ActionInvocation,
+  type ActionSpec,
+  defineAction,
+} from './router/actions.js';
 export { errorReply, incidentReply } from './router/error-replies.js';
 export {
   createRouter,

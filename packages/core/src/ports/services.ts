@@ -9,6 +9,10 @@ export interface Random {
   next(): number;
 }
 
+import type { Messenger } from './messenger.js';
+import type { QuestionSource } from './question-source.js';
+import type { Store } from './store.js';
+
 /**
  * What commands may use beyond their input. The bot's entry points build one; tests build one from
  * in-memory fakes. Later ports (store, messenger, kernel runner) are added here as optional members.
@@ -16,6 +20,12 @@ export interface Random {
 export interface Services {
   clock: Clock;
   random: Random;
+  /** Persistence; commands that need it (quiz, daily) answer with a clear error without it. */
+  store?: Store;
+  /** Pushes timer-driven messages (quiz rounds); without it they are not sent anywhere. */
+  messenger?: Messenger;
+  /** Quiz questions; the corpus in the bot. */
+  questions?: QuestionSource;
 }
 
 /** The system clock. */

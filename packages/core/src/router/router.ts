@@ -4,6 +4,7 @@ import type { Invocation } from '../commands/invocation.js';
 import { parseInput, resolveCommand } from '../commands/parse-input.js';
 import type { Services } from '../ports/services.js';
 import type { Reply } from '../reply/reply.js';
+import type { ActionInvocation, ActionSpec } from './actions.js';
 import { errorReply, incidentReply } from './error-replies.js';
 
 /** Where the router reports unexpected errors: with an incident id, never to the user. */
@@ -24,11 +25,15 @@ export interface Router {
   dispatch(invocation: Invocation): Promise<Dispatched>;
   /** Runs one invocation and returns only its reply. */
   handle(invocation: Invocation): Promise<Reply>;
+  /** Runs the handler of a pressed button; same error boundary as commands; never throws. */
+  handleAction(action: ActionInvocation): Promise<Dispatched>;
 }
 
 /** Options of {@link createRouter}. */
 export interface RouterOptions {
   commands: readonly AnyCommand[];
+  /** Button handlers by action id (see `botActions`). */
+  actions?: readonly ActionSpec[];
   services: Services;
   logger?: Logger;
   /** Makes incident ids; injected for tests. */
@@ -41,6 +46,7 @@ export interface RouterOptions {
  */
 export function createRouter(options: RouterOptions): Router {
   const byName = new Map(options.commands.map((command) => [command.name, command]));
+  const actionsById = new Map((options.actions ?? []).map((action) => [action.id, action]));
   const logger = options.logger ?? { error: (message, fields) => console.error(message, fields) };
   const incidentId = options.incidentId ?? (() => crypto.randomUUID().slice(0, 8));
 
@@ -57,21 +63,35 @@ export function createRouter(options: RouterOptions): Router {
       const input = parseInput(spec, text, path);
       return { status: 'ok', reply: await spec.run(input, { invocation, services: options.services }) };
     } catch (error) {
-      if (isUserError(error)) return { status: 'user-error', reply: errorReply(error) };
-      const id = incidentId();
-      logger.error('command failed', {
-        incident: id,
-        command: invocation.command,
-        platform: invocation.platform,
-        error,
-      });
-      return { status: 'internal-error', reply: incidentReply(id) };
+      return failed(error, 'command failed', { command: invocation.command, platform: invocation.platform });
     }
+  }
+
+  async function handleAction(action: ActionInvocation): Promise<Dispatched> {
+    try {
+      const spec = actionsById.get(action.actionId);
+      if (!spec) {
+        throw new UserError('core/unknown-action', 'That button no longer does anything.', {
+          example: '/quiz status',
+        });
+      }
+      return { status: 'ok', reply: await spec.run(action, { services: options.services }) };
+    } catch (error) {
+      return failed(error, 'action failed', { action: action.actionId, platform: action.platform });
+    }
+  }
+
+  function failed(error: unknown, message: string, where: Record<string, unknown>): Dispatched {
+    if (isUserError(error)) return { status: 'user-error', reply: errorReply(error) };
+    const id = incidentId();
+    logger.error(message, { incident: id, ...where, error });
+    return { status: 'internal-error', reply: incidentReply(id) };
   }
 
   return {
     commands: options.commands,
     dispatch,
     handle: async (invocation) => (await dispatch(invocation)).reply,
+    handleAction,
   };
 }

@@ -1,0 +1,42 @@
+import type { Reply } from '../reply/reply.js';
+import type { ChannelRef, MessageRef, Messenger } from './messenger.js';
+
+/** One call a {@link RecordingMessenger} received, in order. */
+export type SentMessage =
+  | { kind: 'post'; channel: ChannelRef; messageId: string; reply: Reply }
+  | { kind: 'update'; message: MessageRef; reply: Reply }
+  | { kind: 'ephemeral'; channel: ChannelRef; userId: string; reply: Reply };
+
+/** A {@link Messenger} that keeps every payload in memory: the fake for tests and simulations. */
+export interface RecordingMessenger extends Messenger {
+  readonly sent: readonly SentMessage[];
+  /** Forgets what was recorded so far. */
+  clear(): void;
+}
+
+/**
+ * Creates a messenger that records instead of sending; message ids are `m1`, `m2`, … in post order.
+ *
+ * @param onSend Called with every payload as it is recorded (the CLI prints them).
+ */
+export function createRecordingMessenger(onSend?: (message: SentMessage) => void): RecordingMessenger {
+  const sent: SentMessage[] = [];
+  let posted = 0;
+  const record = (message: SentMessage) => {
+    sent.push(message);
+    onSend?.(message);
+  };
+  return {
+    sent,
+    clear: () => {
+      sent.length = 0;
+    },
+    post: async (channel, reply) => {
+      const messageId = `m${++posted}`;
+      record({ kind: 'post', channel, messageId, reply });
+      return { ...channel, messageId };
+    },
+    update: async (message, reply) => record({ kind: 'update', message, reply }),
+    ephemeral: async (channel, userId, reply) => record({ kind: 'ephemeral', channel, userId, reply }),
+  };
+}

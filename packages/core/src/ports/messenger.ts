@@ -1,0 +1,27 @@
+import type { Platform } from '../commands/invocation.js';
+import type { Reply } from '../reply/reply.js';
+
+/** A channel on a platform: ids are unique per platform only. */
+export interface ChannelRef {
+  platform: Platform;
+  channelId: string;
+}
+
+/** A message the bot posted, so it can be updated later (Slack `ts`, Discord message id). */
+export interface MessageRef extends ChannelRef {
+  messageId: string;
+}
+
+/**
+ * Pushes messages that no command asked for: a quiz round opening or closing on a timer, the daily
+ * question. Each platform adapter implements it over its API; tests use
+ * {@link createRecordingMessenger} from `messenger-recording.ts`.
+ */
+export interface Messenger {
+  /** Posts a public message in a channel. */
+  post(channel: ChannelRef, reply: Reply): Promise<MessageRef>;
+  /** Replaces the content of a message the bot posted earlier. */
+  update(message: MessageRef, reply: Reply): Promise<void>;
+  /** Shows a message to one user in a channel only. */
+  ephemeral(channel: ChannelRef, userId: string, reply: Reply): Promise<void>;
+}
