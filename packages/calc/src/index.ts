@@ -41,6 +41,9 @@ export {
   KIB,
   MIB,
 } from './format/format-number.js';
+export type { Gpu, StatedMemory } from './gpus/gpu.js';
+export { GPUS } from './gpus/gpu-table.js';
+export { findGpu, parseGpu } from './gpus/parse-gpu.js';
 export {
   expectedTokensPerStep,
   optimalGamma,
@@ -49,4 +52,16 @@ export {
   specdec,
   specdecSpeedup,
 } from './specdec/specdec.js';
+export { MAX_BYTES, parseBytes } from './units/parse-bytes.js';
+export { MAX_CONTEXT_TOKENS, parseContextLength } from './units/parse-context-length.js';
+export { type CountRule, parseCount } from './units/parse-count.js';
+export { DTYPE_BYTES, type Dtype, type DtypeId, dtypeOf, parseDtype } from './units/parse-dtype.js';
+export {
+  type FractionRule,
+  NUMBER_CAP,
+  type NumberRule,
+  parseFraction,
+  parseNumber,
+  parsePositiveInt,
+} from './units/parse-number.js';
 export type { WorkStep } from './work/work-step.js';
