@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** The bot's environment; the only place that reads `process.env` (DESIGN.md). */
+export const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  /** Where the embedded SQLite database lives. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** `postgres://…` selects PostgreSQL; otherwise SQLite under DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave it unset for SQLite)')
+    .optional(),
+  /** `off` disables the playground when a platform bot runs in the same process. */
+  PLAYGROUND: z.enum(['on', 'off']).default('on'),
+  /** Shows the clock controls; on unless NODE_ENV is production. */
+  NODE_ENV: z.string().default('development'),
+});
+
+/** Parsed environment. */
+export type Env = z.infer<typeof envSchema>;
+
+/**
+ * Reads and validates the environment.
+ *
+ * @throws Error naming every bad variable, for a start-up message without a stack trace.
+ */
+export function readEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  throw new Error(`Bad environment:\n  ${problems.join('\n  ')}`);
+}

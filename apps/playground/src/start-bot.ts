@@ -1,0 +1,57 @@
+import type { AddressInfo } from 'node:net';
+import { allCommands, createRouter, systemRandom } from '@mlsys/core';
+import { createChannelHub } from './channel/channel-hub.js';
+import { readEnv } from './env.js';
+import { completeLine } from './server/complete-line.js';
+import { createOffsetClock } from './server/offset-clock.js';
+import { createPlaygroundServer } from './server/playground-server.js';
+
+/** How often the bot's timers run (quiz rounds, daily posts), in ms. */
+export const TICK_MS = 500;
+
+/**
+ * Starts the bot: the playground on `PORT` (default 3000). Resolves once it listens; stops cleanly on
+ * SIGINT/SIGTERM.
+ *
+ * @throws Error with a one-line reason when the environment is bad or the port is taken.
+ */
+export async function startBot(environment: Record<string, string | undefined>): Promise<void> {
+  const env = readEnv(environment);
+  const clock = createOffsetClock();
+  const hub = createChannelHub(() => clock.now().getTime());
+  const router = createRouter({
+    commands: allCommands,
+    services: { clock, random: systemRandom, messenger: hub },
+  });
+  const tick = async () => {};
+  const server = createPlaygroundServer({
+    router,
+    hub,
+    clock,
+    tick,
+    complete: (text) => completeLine(text, allCommands, {}),
+    devControls: env.NODE_ENV !== 'production',
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new Error(
+          error.code === 'EADDRINUSE' ? `port ${env.PORT} is in use; set PORT to another` : error.message,
+        ),
+      ),
+    );
+    server.listen(env.PORT, resolve);
+  });
+  const timer = setInterval(() => void tick(), TICK_MS);
+  const port = (server.address() as AddressInfo).port;
+  console.log(
+    `mlsys-bot playground on http://localhost:${port} (no Slack/Discord tokens: local channel only)`,
+  );
+  const stop = () => {
+    clearInterval(timer);
+    server.close();
+    server.closeAllConnections();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
