@@ -7,9 +7,10 @@
 
 import { closestNames, UserError } from '@mlsys/errors';
 import type { AnyKernelDefinition } from './kernel-definition.js';
+import { attentionKernel } from './kernels/attention/attention-kernel.js';
 
 /** The registered kernels. */
-export const kernelRegistry: readonly AnyKernelDefinition[] = [];
+export const kernelRegistry: readonly AnyKernelDefinition[] = [attentionKernel];
 
 /**
  * The kernel named `name` (case-insensitive).

@@ -1,0 +1,94 @@
+/**
+ * Attention composed of primitive ONNX ops, the way the textbook writes it:
+ * `Softmax(MatMul(Q, Kᵀ) · 1/√d + mask) · V` (Vaswani et al. 2017, eq. 1).
+ *
+ * Query heads that share a key/value head (GQA, Ainslie et al. 2023) are grouped, `[B, kv_heads,
+ * group, S, D]`, so one copy of each key/value head serves its whole group through MatMul
+ * broadcasting. With a KV cache the cache is read in place: scores against the cached keys and
+ * against the new keys are concatenated, and the weights are split again before multiplying by the
+ * cached and the new values. The causal mask is a graph input (0 where visible, −∞ where not):
+ * a large constant mask would slow session creation (onnxruntime.md).
+ *
+ * @module
+ */
+
+import { hostTensor } from '../../host-tensor.js';
+import { type KernelGraph, type KernelInputs, toKernelGraph } from '../../kernel-definition.js';
+import { createGraphBuilder } from '../../onnx/graph-builder.js';
+import { type AttentionParams, groupSize, totalTokens } from './attention-params.js';
+
+/** Builds the composed graph and its feeds (the inputs plus the causal mask). */
+export function buildComposedAttention(params: AttentionParams, inputs: KernelInputs): KernelGraph {
+  const { batch: B, seq: S, past: P, heads: H, kvHeads: KV, headDim: D, causal } = params;
+  const G = groupSize(params);
+  const T = totalTokens(params);
+  const g = createGraphBuilder({ name: 'attention-composed' });
+  const shape = (name: string, dims: number[]) => g.constant(name, 'int64', [dims.length], dims);
+
+  const q = g.input('q', 'float32', [B, H, S, D]);
+  const k = g.input('k', 'float32', [B, KV, S, D]);
+  const v = g.input('v', 'float32', [B, KV, S, D]);
+  const axis2 = shape('axis_2', [2]);
+  const scale = g.constant('scale', 'float32', [], [1 / Math.sqrt(D)]);
+
+  // Query heads grouped by the key/value head they share: [B, KV, G, S, D].
+  const qGrouped = g.node('Reshape', [q, shape('grouped_shape', [B, KV, G, S, D])]);
+  // Keys as [B, KV, 1, D, tokens] and values as [B, KV, 1, tokens, D]: broadcast over the group.
+  const keysT = (keys: string) =>
+    g.node('Transpose', [g.node('Unsqueeze', [keys, axis2])], { perm: [0, 1, 2, 4, 3] });
+  const grouped = (values: string) => g.node('Unsqueeze', [values, axis2]);
+
+  // scores = Q·Kᵀ: [B, KV, G, S, T]
+  let scores: string;
+  let pastKey = '';
+  let pastValue = '';
+  if (P === 0) {
+    scores = g.node('MatMul', [qGrouped, keysT(k)]);
+  } else {
+    pastKey = g.input('past_key', 'float32', [B, KV, P, D]);
+    pastValue = g.input('past_value', 'float32', [B, KV, P, D]);
+    const cached = g.node('MatMul', [qGrouped, keysT(pastKey)]);
+    const fresh = g.node('MatMul', [qGrouped, keysT(k)]);
+    scores = g.node('Concat', [cached, fresh], { axis: -1 });
+  }
+  // weights = softmax(scores / √d + mask) over the key axis
+  let logits = g.node('Mul', [scores, scale]);
+  if (causal) logits = g.node('Add', [logits, g.input('mask', 'float32', [S, T])]);
+  const weights = g.node('Softmax', [logits], { axis: -1 });
+
+  // out = weights·V: [B, KV, G, S, D] → [B, H, S, D]
+  let out: string;
+  if (P === 0) {
+    out = g.node('MatMul', [weights, grouped(v)]);
+  } else {
+    const [wCached, wFresh] = g.nodeOutputs('Split', [weights, shape('split_sizes', [P, S])], 2, {
+      axis: -1,
+    });
+    out = g.node('Add', [
+      g.node('MatMul', [wCached!, grouped(pastValue)]),
+      g.node('MatMul', [wFresh!, grouped(v)]),
+    ]);
+  }
+  const y = g.node('Reshape', [out, shape('output_shape', [B, H, S, D])], {}, { outputs: ['y'] });
+  g.output(y, 'float32', [B, H, S, D]);
+
+  const feeds: KernelInputs = { q: inputs.q!, k: inputs.k!, v: inputs.v! };
+  if (P > 0) {
+    feeds.past_key = inputs.past_key!;
+    feeds.past_value = inputs.past_value!;
+  }
+  if (causal) feeds.mask = causalMask(S, P);
+  return toKernelGraph(g, feeds, y);
+}
+
+/**
+ * The additive causal mask `[seq, past + seq]`: 0 where query `i` may see key `j` (`j ≤ past + i`,
+ * bottom-right alignment), −∞ elsewhere.
+ */
+export function causalMask(seq: number, past: number): ReturnType<typeof hostTensor> {
+  const total = past + seq;
+  const data = new Float32Array(seq * total);
+  for (let i = 0; i < seq; i++)
+    data.fill(Number.NEGATIVE_INFINITY, i * total + past + i + 1, (i + 1) * total);
+  return hostTensor('float32', [seq, total], data);
+}

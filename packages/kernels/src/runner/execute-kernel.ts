@@ -1,0 +1,134 @@
+/**
+ * Runs one kernel request in the current process: seeded inputs, the plain-TS reference, every ONNX
+ * implementation (one warm-up, then the median of timed runs), and their agreement. The runner calls
+ * this inside its child process; the bench calls it directly.
+ *
+ * @module
+ */
+
+import * as ort from 'onnxruntime-node';
+import { compareValues, elementCount, toNumbers } from '../host-tensor.js';
+import { type HostTensor, isUnavailable, type KernelInputs } from '../kernel-definition.js';
+import { createRandom } from '../random.js';
+import { DEFAULT_MAX_WORK_BYTES, prepareRun } from './prepare-run.js';
+import type { ImplementationResult, KernelRunRequest, KernelRunResult } from './run-types.js';
+import type { SessionCache } from './session-cache.js';
+
+/** How {@link executeKernel} runs. */
+export interface ExecuteOptions {
+  sessions: SessionCache;
+  /** The intra-op thread count the sessions were made with (reported). */
+  threads: number;
+  /** Skip the plain-TS reference above this many FLOPs (it runs at roughly 1 GFLOP/s). */
+  maxReferenceFlops: number;
+  maxWorkBytes?: number;
+}
+
+/** Values shown from the output. */
+const PREVIEW_VALUES = 64;
+
+/**
+ * Runs the request.
+ * @throws UserError for a bad request (see `prepareRun`); other errors are bugs or onnxruntime failures.
+ */
+export async function executeKernel(
+  request: KernelRunRequest,
+  options: ExecuteOptions,
+): Promise<KernelRunResult> {
+  const { kernel, params } = prepareRun(request, options.maxWorkBytes ?? DEFAULT_MAX_WORK_BYTES);
+  const seed = request.seed ?? 1;
+  const repeats = Math.max(1, request.repeats ?? 3);
+  const inputs = kernel.makeInputs(params, createRandom(seed));
+  const flops = kernel.flops(params);
+  const tolerance = kernel.tolerance.float32;
+
+  const results: ImplementationResult[] = [];
+  let expected: Float64Array | undefined;
+  let outputDims: number[] = [];
+  const referenceResult: ImplementationResult = {
+    id: 'reference',
+    variant: 'reference',
+    label: 'plain TypeScript (float64)',
+    ops: [],
+    status: 'skipped',
+  };
+  if (flops <= options.maxReferenceFlops) {
+    const start = performance.now();
+    const reference: HostTensor = kernel.reference(params, inputs);
+    referenceResult.ms = performance.now() - start;
+    referenceResult.status = 'ok';
+    referenceResult.maxAbsErr = 0;
+    referenceResult.withinTolerance = true;
+    expected = toNumbers(reference);
+    outputDims = [...reference.dims];
+  } else {
+    referenceResult.note = `skipped: ${(flops / 1e9).toFixed(1)} GFLOP is above the ${(options.maxReferenceFlops / 1e9).toFixed(1)} GFLOP limit for plain TypeScript`;
+  }
+
+  for (const implementation of kernel.implementations) {
+    const graph = implementation.build(params, inputs);
+    const base = { id: implementation.id, variant: implementation.variant, label: implementation.label };
+    if (isUnavailable(graph)) {
+      results.push({ ...base, ops: [], status: 'unavailable', note: graph.unavailable });
+      continue;
+    }
+    const session = await options.sessions.get(graph.model);
+    const feeds = toFeeds(graph.feeds);
+    const fetches = [graph.output];
+    let output = (await session.run(feeds, fetches))[graph.output]!; // warm-up
+    const times: number[] = [];
+    for (let i = 0; i < repeats; i++) {
+      const start = performance.now();
+      output = (await session.run(feeds, fetches))[graph.output]!;
+      times.push(performance.now() - start);
+    }
+    const actual = toNumbers({
+      dtype: output.type as HostTensor['dtype'],
+      data: output.data as HostTensor['data'],
+    });
+    if (expected === undefined) {
+      // No reference: the first (composed) graph becomes the baseline the others are checked against.
+      expected = actual;
+      outputDims = [...output.dims];
+    }
+    results.push({
+      ...base,
+      ops: [...graph.ops],
+      status: 'ok',
+      ms: median(times),
+      ...compareValues(actual, expected, tolerance),
+    });
+  }
+
+  return {
+    kernel: kernel.name,
+    params: kernel.describe(params),
+    seed,
+    outputDims,
+    preview: expected ? [...expected.subarray(0, PREVIEW_VALUES)] : [],
+    flops,
+    bytesMoved: kernel.bytesMoved(params),
+    boundBy: kernel.boundBy(params),
+    memory: kernel.memoryNotes?.(params) ?? [],
+    threads: options.threads,
+    baseline: referenceResult.status === 'ok' ? 'reference' : 'composed',
+    implementations: [...results, referenceResult],
+  };
+}
+
+/** onnxruntime tensors over the same memory (inputs are zero-copy). */
+function toFeeds(inputs: KernelInputs): Record<string, ort.Tensor> {
+  const feeds: Record<string, ort.Tensor> = {};
+  for (const [name, tensor] of Object.entries(inputs)) {
+    if (tensor.data.length !== elementCount(tensor.dims))
+      throw new RangeError(`Feed ${name} has the wrong size.`);
+    feeds[name] = new ort.Tensor(tensor.dtype, tensor.data, [...tensor.dims]);
+  }
+  return feeds;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
