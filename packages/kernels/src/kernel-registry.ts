@@ -8,9 +8,19 @@
 import { closestNames, UserError } from '@mlsys/errors';
 import type { AnyKernelDefinition } from './kernel-definition.js';
 import { attentionKernel } from './kernels/attention/attention-kernel.js';
+import { sampleKernel } from './kernels/sampling/sample-kernel.js';
+import { topkKernel } from './kernels/sampling/topk-kernel.js';
+import { toppKernel } from './kernels/sampling/topp-kernel.js';
+import { softmaxKernel } from './kernels/softmax/softmax-kernel.js';
 
 /** The registered kernels. */
-export const kernelRegistry: readonly AnyKernelDefinition[] = [attentionKernel];
+export const kernelRegistry: readonly AnyKernelDefinition[] = [
+  attentionKernel,
+  softmaxKernel,
+  topkKernel,
+  toppKernel,
+  sampleKernel,
+];
 
 /**
  * The kernel named `name` (case-insensitive).
