@@ -9,6 +9,7 @@ export interface Random {
   next(): number;
 }
 
+import type { KernelRunner } from './kernel-runner.js';
 import type { Messenger } from './messenger.js';
 import type { QuestionSource } from './question-source.js';
 import type { Store } from './store.js';
@@ -26,6 +27,8 @@ export interface Services {
   messenger?: Messenger;
   /** Quiz questions; the corpus in the bot. */
   questions?: QuestionSource;
+  /** Runs `/kernel` out of process; `/kernel` answers with a clear error without it. */
+  kernels?: KernelRunner;
 }
 
 /** The system clock. */

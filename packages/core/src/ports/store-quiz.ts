@@ -3,14 +3,31 @@ import type { QuizSettings } from '../quiz/quiz-settings.js';
 import type { QuizQuestion } from './question-source.js';
 
 /**
- * Where a quiz is. Active phases: `lobby` (players join), `question` (a round is open), `closing`
- * (a round stopped taking answers and is being scored), `results` (between rounds). Ended phases:
- * `finished`, `stopped` (by the host), `expired` (a lobby nobody started).
+ * Where a quiz is. Active phases: `lobby` (players join), `starting` (joins closed, teams and questions
+ * being set), `question` (a round is open), `closing` (a round stopped taking answers and is being
+ * scored), `results` (between rounds). Ended phases: `finished`, `stopped` (by the host), `expired`
+ * (a lobby nobody started). `starting` and `closing` freeze their inputs (players, answers) in one
+ * committed step before the work that reads them, so an instance that dies in between leaves a state
+ * the next tick completes.
  */
-export type QuizPhase = 'lobby' | 'question' | 'closing' | 'results' | 'finished' | 'stopped' | 'expired';
+export type QuizPhase =
+  | 'lobby'
+  | 'starting'
+  | 'question'
+  | 'closing'
+  | 'results'
+  | 'finished'
+  | 'stopped'
+  | 'expired';
 
 /** Phases in which a quiz still occupies its channel. */
-export const ACTIVE_QUIZ_PHASES: readonly QuizPhase[] = ['lobby', 'question', 'closing', 'results'];
+export const ACTIVE_QUIZ_PHASES: readonly QuizPhase[] = [
+  'lobby',
+  'starting',
+  'question',
+  'closing',
+  'results',
+];
 
 /** A quiz as stored. Times are epoch milliseconds. */
 export interface QuizRecord {
@@ -26,7 +43,7 @@ export interface QuizRecord {
   /** When the phase ends: lobby expiry, round deadline (answers at this instant still count), next round. */
   phaseEndsAt: number;
   createdAt: number;
-  /** Set when the quiz left the active phases. */
+  /** Set together with an ended phase; the quiz occupies its channel while this is null. */
   endedAt: number | null;
   /** Bumped by every change; changes name the version they were computed from. */
   version: number;
@@ -123,8 +140,9 @@ export interface QuizStore {
   /** The channel's quiz in an active phase, if any. */
   activeQuiz(platform: Platform, channelId: string): Promise<QuizRecord | undefined>;
   /**
-   * Active quizzes whose phase is due at `now`: lobby, results and closing phases ending at or before
-   * `now`, question phases ending strictly before it. Oldest deadline first.
+   * Active quizzes whose phase is due at `now`: question phases ending strictly before `now` (an answer
+   * at the deadline still counts), the other active phases ending at or before it. Earliest first
+   * (ties by id).
    */
   dueQuizzes(now: number, limit: number): Promise<QuizRecord[]>;
   /** Adds a player while the quiz is in its lobby. */
@@ -132,18 +150,23 @@ export interface QuizStore {
     quizId: string,
     player: Pick<PlayerRecord, 'userId' | 'name' | 'team' | 'rating' | 'joinedAt'>,
   ): Promise<'joined' | 'already-joined' | 'not-open'>;
-  /** Removes a player from a lobby, or marks them left in a running quiz; false when not a player. */
-  removePlayer(quizId: string, userId: string, at: number): Promise<boolean>;
-  /** Players in join order. */
+  /**
+   * Removes a player from a lobby (`removed`), or marks them left in a quiz past its lobby (`left`:
+   * they keep their score, cannot answer); `not-player` when they were not in (or already left).
+   */
+  removePlayer(quizId: string, userId: string, at: number): Promise<'removed' | 'left' | 'not-player'>;
+  /** Players in join order (ties by user id). */
   listPlayers(quizId: string): Promise<PlayerRecord[]>;
   getRound(quizId: string, round: number): Promise<RoundRecord | undefined>;
-  /** Answers to one round in arrival order. */
+  /** Answers to one round in arrival order (ties by user id). */
   listAnswers(quizId: string, round: number): Promise<AnswerRecord[]>;
   /** Answers so far and players still in, to close a round once everyone answered. */
   roundProgress(quizId: string, round: number): Promise<{ answered: number; players: number }>;
   /**
    * Records an answer in one statement that also checks the round is open and `at` is not past its
-   * deadline; a second answer by the same player to the same round is a duplicate.
+   * deadline. Rejections, in order of precedence: `not-open` (no such quiz, or a round not yet open),
+   * `duplicate` (the player already answered this round), `not-player` (not in the quiz, or left),
+   * `late` (the round closed or its deadline passed).
    */
   submitAnswer(answer: NewAnswer): Promise<SubmitResult>;
   /**

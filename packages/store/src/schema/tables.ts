@@ -1,0 +1,86 @@
+/**
+ * Row types of the tables, as Kysely sees them. Times are epoch milliseconds (`bigint` in
+ * PostgreSQL, read back as numbers); JSON documents are text; flags are integers, so one set of
+ * queries serves SQLite and PostgreSQL.
+ */
+export interface Database {
+  quizzes: QuizzesTable;
+  quiz_players: QuizPlayersTable;
+  quiz_rounds: QuizRoundsTable;
+  quiz_answers: QuizAnswersTable;
+  users: UsersTable;
+  channels: ChannelsTable;
+  ratings: RatingsTable;
+}
+
+export interface QuizzesTable {
+  id: string;
+  platform: string;
+  channel_id: string;
+  host_id: string;
+  /** `QuizSettings` as JSON. */
+  settings: string;
+  phase: string;
+  round: number;
+  phase_ends_at: number;
+  created_at: number;
+  ended_at: number | null;
+  version: number;
+}
+
+export interface QuizPlayersTable {
+  quiz_id: string;
+  user_id: string;
+  name: string;
+  team: number | null;
+  rating: number;
+  joined_at: number;
+  left_at: number | null;
+  score: number;
+  streak: number;
+  correct: number;
+}
+
+export interface QuizRoundsTable {
+  quiz_id: string;
+  round: number;
+  question_id: string;
+  /** `QuizQuestion` as JSON, answer included: it never leaves the process before the round closes. */
+  question: string;
+  opened_at: number | null;
+  deadline: number | null;
+  closed_at: number | null;
+}
+
+export interface QuizAnswersTable {
+  quiz_id: string;
+  round: number;
+  user_id: string;
+  answer: string;
+  answered_at: number;
+  credit: number | null;
+  points: number | null;
+}
+
+export interface UsersTable {
+  platform: string;
+  user_id: string;
+  name: string;
+}
+
+export interface ChannelsTable {
+  platform: string;
+  channel_id: string;
+  name: string | null;
+}
+
+/** Glicko-2 state per player (written by the ratings work; the quiz reads `rating`). */
+export interface RatingsTable {
+  platform: string;
+  user_id: string;
+  rating: number;
+  rd: number;
+  volatility: number;
+  games: number;
+  updated_at: number;
+}
