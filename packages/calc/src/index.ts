@@ -45,6 +45,52 @@ export type { Gpu, StatedMemory } from './gpus/gpu.js';
 export { GPUS } from './gpus/gpu-table.js';
 export { findGpu, parseGpu } from './gpus/parse-gpu.js';
 export {
+  type ActivationDims,
+  activationBytesPerLayer,
+  chunksInFlight,
+  edgeActivationBytes,
+  type Recompute,
+  recomputeWorkingBytes,
+} from './parallel/activations.js';
+export { type ClusterSpec, DEFAULT_NETWORK_GBITS } from './parallel/cluster.js';
+export { type ExplainInput, explainLayout } from './parallel/explain.js';
+export { gptParams, megatronFlopsPerIteration } from './parallel/gpt-formulas.js';
+export {
+  type Candidate,
+  createEvaluation,
+  createPlanContext,
+  type Evaluation,
+  evaluateInto,
+  type PlanContext,
+} from './parallel/layout.js';
+export {
+  type BytesPerParam,
+  gradientBytes,
+  type ModelStateBytes,
+  modelStateBytes,
+  type ZeroStage,
+} from './parallel/model-states.js';
+export { bubbleFraction } from './parallel/pipeline.js';
+export {
+  type FixedChoices,
+  type Layout,
+  MAX_SEARCHED_INTERLEAVE,
+  type ParallelInput,
+  type ParallelPlan,
+  planParallel,
+  toLayout,
+} from './parallel/planner.js';
+export {
+  assertShape,
+  DEFAULT_VOCAB,
+  embeddingParams,
+  layerParams,
+  type ShapeHints,
+  shapeFromParams,
+  type TransformerShape,
+} from './parallel/shape.js';
+export { describeLayout, suggestWhenNothingFits } from './parallel/suggest.js';
+export {
   expectedTokensPerStep,
   optimalGamma,
   type SpecdecInput,

@@ -1,0 +1,210 @@
+import {
+  formatBinaryBytes,
+  formatCount,
+  formatInt,
+  formatScientific,
+  formatSig,
+} from '../format/format-number.js';
+import type { WorkStep } from '../work/work-step.js';
+import { type ActivationDims, activationBytesPerLayer, chunksInFlight } from './activations.js';
+import type { ClusterSpec } from './cluster.js';
+import type { BytesPerParam } from './model-states.js';
+import type { Layout } from './planner.js';
+import { layerParams, type TransformerShape } from './shape.js';
+
+const KORTHIKANTI = 'Korthikanti et al. 2022, arXiv:2205.05198, Table 2';
+const ZERO = 'Rajbhandari et al. 2020 (ZeRO), §5';
+const NARAYANAN = 'Narayanan et al. 2021, arXiv:2104.04473, §2.2';
+
+/** What {@link explainLayout} needs besides the layout. */
+export interface ExplainInput {
+  model: TransformerShape;
+  cluster: ClusterSpec;
+  seq: number;
+  globalBatch: number;
+  bytesPerParam: BytesPerParam;
+}
+
+/**
+ * The work shown for one layout: parameters per GPU, model states under its ZeRO stage, activations per
+ * layer (Korthikanti et al. 2022) and in flight, the bubble, communication and the rough step time.
+ */
+export function explainLayout(input: ExplainInput, layout: Layout): WorkStep[] {
+  const { model, cluster, seq, bytesPerParam } = input;
+  const { tp: t, pp: p, dp: d, microBatch: b, microBatches: m, interleave: v } = layout;
+  const mem = layout.memoryPerGpuBytes;
+  const perLayer = layerParams(model);
+  const work: WorkStep[] = [
+    {
+      label: 'Parameters per GPU (first stage)',
+      formula: 'Ψ_gpu = (L/p) · P_layer / t + V·h / t',
+      substituted: `(${model.layers}/${p}) · ${formatCount(perLayer)} / ${t} + ${formatInt(model.vocab)} · ${formatInt(model.hidden)} / ${t}`,
+      result: `${formatCount(layout.paramsPerGpu)} parameters`,
+    },
+    modelStatesStep(layout, bytesPerParam),
+  ];
+  const dims: ActivationDims = {
+    seq,
+    microBatch: b,
+    hidden: model.hidden,
+    heads: model.heads,
+    tp: t,
+    sequenceParallel: layout.sequenceParallel,
+  };
+  work.push(activationStep(dims, layout));
+  const chunks = chunksInFlight(p, v, m, layout.peakStage === 'first' ? 0 : p - 1);
+  const layers = (chunks * layout.layersPerStage) / v;
+  work.push({
+    label: `Activations on the ${layout.peakStage} stage`,
+    formula:
+      v > 1
+        ? 'chunks in flight · L/(p·v) · per-layer (+ edge terms, recompute working set)'
+        : 'micro-batches in flight · L/p · per-layer (+ edge terms, recompute working set)',
+    substituted: `${chunks} · ${formatSig(layout.layersPerStage / v)} = ${formatSig(layers)} layers · ${formatBinaryBytes(activationBytesPerLayer(dims, layout.recompute))}`,
+    result: formatBinaryBytes(mem.activations),
+    source: 'Korthikanti et al. 2022, §4.2.3 (1F1B keeps p micro-batches on the first stage) and §4.3',
+  });
+  work.push({
+    label: 'Memory per GPU',
+    formula: 'params + grads + optimizer + activations',
+    substituted: [mem.params, mem.grads, mem.optimizer, mem.activations]
+      .map((x) => formatBinaryBytes(x))
+      .join(' + '),
+    result: `${formatBinaryBytes(mem.total)} of ${formatBinaryBytes(cluster.memoryBytes)} (${layout.fits ? 'fits' : 'does not fit'})`,
+  });
+  if (p > 1) {
+    work.push({
+      label: 'Pipeline bubble',
+      formula: v > 1 ? '(p − 1) / (v · m)' : '(p − 1) / m',
+      substituted: v > 1 ? `(${p} − 1) / (${v} · ${m})` : `(${p} − 1) / ${m}`,
+      result: `${formatSig(layout.bubbleFraction * 100)}% of ideal compute time`,
+      source: NARAYANAN,
+    });
+  }
+  const comm = layout.commBytesPerGpu;
+  if (t > 1) {
+    const ops = layout.recompute === 'full' ? 6 : 4;
+    work.push({
+      label: 'TP traffic per GPU per step',
+      formula: `${ops} collectives/layer · 2(t−1)/t · 2sbh · (L/p) · m`,
+      substituted: `${ops} · 2·${t - 1}/${t} · 2·${seq}·${b}·${model.hidden} · ${layout.layersPerStage} · ${m}`,
+      result: formatBinaryBytes(comm.tp),
+      source:
+        'Shoeybi et al. 2019 §3 (2 all-reduces forward, 2 backward); Korthikanti et al. §4.2.2 (same volume with SP)',
+    });
+  }
+  if (d > 1) {
+    work.push({
+      label: 'DP traffic per GPU per step',
+      formula: dpFormula(layout.zero),
+      substituted: `Ψ_gpu = ${formatCount(layout.paramsPerGpu)}, d = ${d}, m = ${m}`,
+      result: formatBinaryBytes(comm.dp),
+      source: 'Rajbhandari et al. 2020 §7 (ZeRO-1/2: 2Ψ as plain DP; ZeRO-3: 3Ψ)',
+    });
+  }
+  if (p > 1) {
+    work.push({
+      label: 'PP traffic per GPU per step',
+      formula: t > 1 ? '2 · m · v · 2sbh / t (scatter/gather)' : '2 · m · v · 2sbh',
+      substituted: `2 · ${m} · ${v} · 2·${seq}·${b}·${model.hidden}${t > 1 ? ` / ${t}` : ''}`,
+      result: formatBinaryBytes(comm.pp),
+      source: 'Narayanan et al. 2021 §4.1',
+    });
+  }
+  const e = layout.estimate;
+  work.push({
+    label: 'Step time (rough estimate)',
+    formula: '(compute + TP + PP) · (1 + bubble) + exposed DP',
+    substituted: `(${formatSig(e.computeSeconds)} + ${formatSig(e.tpSeconds)} + ${formatSig(e.ppSeconds)}) · (1 + ${formatSig(layout.bubbleFraction, 2)}) + ${formatSig(e.dpExposedSeconds)} s`,
+    result: `${formatSig(e.stepSeconds)} s, MFU ≤ ${formatSig(e.mfu * 100, 2)}%`,
+    source: `compute at ${formatScientific(cluster.peakFlops)} FLOP/s peak; FLOPs per Narayanan et al. 2021 Eq. 3`,
+  });
+  return work;
+}
+
+function modelStatesStep(layout: Layout, bytesPerParam: BytesPerParam): WorkStep {
+  const g = bytesPerParam === 18 ? 4 : 2;
+  const mem = layout.memoryPerGpuBytes;
+  const d = layout.dp;
+  const formula = [
+    `Ψ·(2 + ${g} + 12)`,
+    `Ψ·(2 + ${g}) + 12Ψ/N_d`,
+    `2Ψ + ${g + 12}Ψ/N_d`,
+    `${bytesPerParam}Ψ/N_d`,
+  ][layout.zero]!;
+  return {
+    label: `Model states, ZeRO-${layout.zero}, ${bytesPerParam} B/param`,
+    formula,
+    substituted: `Ψ = ${formatCount(layout.paramsPerGpu)}${layout.zero > 0 ? `, N_d = ${d}` : ''}`,
+    result: formatBinaryBytes(mem.params + mem.grads + mem.optimizer),
+    source: bytesPerParam === 16 ? ZERO : `${ZERO}; Megatron-LM fp32 gradients (18 B/param)`,
+  };
+}
+
+function activationStep(dims: ActivationDims, layout: Layout): WorkStep {
+  const { seq: s, microBatch: b, hidden: h, heads: a, tp: t } = dims;
+  const sp = layout.sequenceParallel;
+  const sbh = `${s}·${b}·${h}`;
+  const value = activationBytesPerLayer(dims, layout.recompute);
+  const result = `${formatInt(value)} B`;
+  if (layout.recompute === 'full') {
+    return {
+      label: 'Activations per layer (full recompute)',
+      formula: '2·sbh',
+      substituted: `2 · ${sbh}`,
+      result,
+      source: KORTHIKANTI,
+    };
+  }
+  if (layout.recompute === 'selective') {
+    return sp
+      ? {
+          label: 'Activations per layer (TP + SP + selective)',
+          formula: '34·sbh/t',
+          substituted: `34 · ${sbh} / ${t}`,
+          result,
+          source: KORTHIKANTI,
+        }
+      : {
+          label: 'Activations per layer (selective recompute)',
+          formula: 'sbh(10 + 24/t)',
+          substituted: `${sbh} · (10 + 24/${t})`,
+          result,
+          source: KORTHIKANTI,
+        };
+  }
+  if (sp) {
+    return {
+      label: 'Activations per layer (TP + SP)',
+      formula: '(sbh/t)(34 + 5as/h)',
+      substituted: `(${sbh}/${t}) · (34 + 5·${a}·${s}/${h})`,
+      result,
+      source: KORTHIKANTI,
+    };
+  }
+  if (t === 1) {
+    return {
+      label: 'Activations per layer',
+      formula: 'sbh(34 + 5as/h)',
+      substituted: `${sbh} · (34 + 5·${a}·${s}/${h})`,
+      result,
+      source: KORTHIKANTI,
+    };
+  }
+  return {
+    label: 'Activations per layer (TP)',
+    formula: 'sbh(10 + 24/t + 5as/(ht))',
+    substituted: `${sbh} · (10 + 24/${t} + 5·${a}·${s}/(${h}·${t}))`,
+    result,
+    source: KORTHIKANTI,
+  };
+}
+
+function dpFormula(zero: number): string {
+  return [
+    'all-reduce: 2(d−1)/d · Ψ_gpu · grad bytes',
+    'reduce-scatter grads + all-gather params: (d−1)/d · Ψ_gpu · (grad bytes + 2)',
+    'reduce-scatter every micro-batch + all-gather: (d−1)/d · Ψ_gpu · (m · grad bytes + 2)',
+    'per micro-batch: 2 param all-gathers + grad reduce-scatter: m · (d−1)/d · Ψ_gpu · (4 + grad bytes)',
+  ][zero]!;
+}
