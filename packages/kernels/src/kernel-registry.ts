@@ -8,6 +8,8 @@
 import { closestNames, UserError } from '@mlsys/errors';
 import type { AnyKernelDefinition } from './kernel-definition.js';
 import { attentionKernel } from './kernels/attention/attention-kernel.js';
+import { layernormKernel } from './kernels/norm/layernorm-kernel.js';
+import { rmsnormKernel } from './kernels/norm/rmsnorm-kernel.js';
 import { sampleKernel } from './kernels/sampling/sample-kernel.js';
 import { topkKernel } from './kernels/sampling/topk-kernel.js';
 import { toppKernel } from './kernels/sampling/topp-kernel.js';
@@ -20,6 +22,8 @@ export const kernelRegistry: readonly AnyKernelDefinition[] = [
   topkKernel,
   toppKernel,
   sampleKernel,
+  layernormKernel,
+  rmsnormKernel,
 ];
 
 /**
