@@ -1,4 +1,5 @@
 import type { AnyCommand } from '../define-command.js';
+import { kernelCommand } from './kernel-command.js';
 
-/** The /kernel command. */
-export const kernelCommands: readonly AnyCommand[] = [];
+/** The /kernel command: one subcommand per registered kernel. */
+export const kernelCommands: readonly AnyCommand[] = [kernelCommand];
