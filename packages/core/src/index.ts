@@ -26,6 +26,13 @@ export {
 export { parseInput, type ResolvedCommand, resolveCommand } from './commands/parse-input.js';
 export { type ArgumentWords, MAX_ARGUMENT_TEXT, tokenizeArgs } from './commands/tokenize-args.js';
 export { usageOf } from './commands/usage.js';
+export type {
+  KernelImplementationResult,
+  KernelMemoryNote,
+  KernelRunner,
+  KernelRunRequest,
+  KernelRunResult,
+} from './ports/kernel-runner.js';
 export { createManualClock, type ManualClock } from './ports/manual-clock.js';
 export type { ChannelRef, MessageRef, Messenger } from './ports/messenger.js';
 export {
