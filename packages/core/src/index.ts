@@ -26,6 +26,7 @@ export {
 export { parseInput, type ResolvedCommand, resolveCommand } from './commands/parse-input.js';
 export { type ArgumentWords, MAX_ARGUMENT_TEXT, tokenizeArgs } from './commands/tokenize-args.js';
 export { usageOf } from './commands/usage.js';
+export { type AgreementResult, checkCalculatorAgreement } from './corpus-checks/calculator-agreement.js';
 export type {
   KernelImplementationResult,
   KernelMemoryNote,
@@ -65,6 +66,15 @@ export {
   type SubmitResult,
 } from './ports/store-quiz.js';
 export { type ChannelRecord, DEFAULT_RATING, type UserRecord, type UserStore } from './ports/store-users.js';
+export {
+  choiceValue,
+  optionLetter,
+  parseQuestionValue,
+  QUESTION_ACTIONS,
+  typedValue,
+} from './questions/question-actions.js';
+export { type QuestionData, questionData } from './questions/question-data.js';
+export { type QuestionReplyOptions, questionReply, questionRevealReply } from './questions/question-reply.js';
 export { DEFAULT_QUIZ_SETTINGS, QUIZ_LIMITS, type QuizSettings } from './quiz/quiz-settings.js';
 export { type MarkupToken, markupToPlain, parseMarkup } from './render/markup.js';
 export { replyToPlainText, tableToPlainText } from './render/plain-text.js';
