@@ -1,5 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { allCommands, createRouter, replyToPlainText, systemClock, systemRandom } from '@mlsys/core';
+import {
+  allCommands,
+  createRouter,
+  type KernelRunner,
+  replyToPlainText,
+  systemClock,
+  systemRandom,
+} from '@mlsys/core';
 import { isUserError, UserError } from '@mlsys/errors';
 import { argvToCall } from './argv-to-invocation.js';
 import { findExtra } from './extras/index.js';
@@ -34,18 +41,21 @@ export async function runCli(argv: readonly string[], out: CliOutput): Promise<n
     const call = argvToCall(argv);
     let text = call.text;
     if (call.configPath !== undefined) text = `${await readConfig(call.configPath)} ${text}`;
+    const kernels = lazyKernelRunner();
     const router = createRouter({
       commands: allCommands,
-      services: { clock: systemClock, random: systemRandom },
+      services: { clock: systemClock, random: systemRandom, kernels },
     });
-    const { status, reply } = await router.dispatch({
-      platform: 'cli',
-      command: call.command,
-      text,
-      user: { id: 'cli', name: process.env.USER ?? 'you', isAdmin: true },
-      channel: { id: 'cli' },
-      team: { id: 'local' },
-    });
+    const { status, reply } = await router
+      .dispatch({
+        platform: 'cli',
+        command: call.command,
+        text,
+        user: { id: 'cli', name: process.env.USER ?? 'you', isAdmin: true },
+        channel: { id: 'cli' },
+        team: { id: 'local' },
+      })
+      .finally(() => kernels.close()); // stop the kernel child process so the CLI can exit
     if (status === 'ok') {
       out.stdout.write(
         call.json ? `${JSON.stringify(reply.data ?? null, null, 2)}\n` : `${replyToPlainText(reply)}\n`,
@@ -58,6 +68,24 @@ export async function runCli(argv: readonly string[], out: CliOutput): Promise<n
     if (isUserError(error)) return fail(error);
     throw error;
   }
+}
+
+/**
+ * A kernel runner that loads `@mlsys/kernels` (and onnxruntime) only when a command first uses it,
+ * so other commands start as fast as before.
+ */
+function lazyKernelRunner(): KernelRunner {
+  let runner: Promise<KernelRunner> | undefined;
+  const load = () => {
+    runner ??= import('@mlsys/kernels').then((kernels) => kernels.createKernelRunner());
+    return runner;
+  };
+  return {
+    run: async (request) => (await load()).run(request),
+    close: async () => {
+      if (runner) await (await runner).close();
+    },
+  };
 }
 
 async function readConfig(path: string): Promise<string> {
