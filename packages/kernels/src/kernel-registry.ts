@@ -10,6 +10,7 @@ import type { AnyKernelDefinition } from './kernel-definition.js';
 import { attentionKernel } from './kernels/attention/attention-kernel.js';
 import { layernormKernel } from './kernels/norm/layernorm-kernel.js';
 import { rmsnormKernel } from './kernels/norm/rmsnorm-kernel.js';
+import { ropeKernel } from './kernels/rope/rope-kernel.js';
 import { sampleKernel } from './kernels/sampling/sample-kernel.js';
 import { topkKernel } from './kernels/sampling/topk-kernel.js';
 import { toppKernel } from './kernels/sampling/topp-kernel.js';
@@ -24,6 +25,7 @@ export const kernelRegistry: readonly AnyKernelDefinition[] = [
   sampleKernel,
   layernormKernel,
   rmsnormKernel,
+  ropeKernel,
 ];
 
 /**
