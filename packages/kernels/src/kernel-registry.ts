@@ -15,6 +15,7 @@ import { sampleKernel } from './kernels/sampling/sample-kernel.js';
 import { topkKernel } from './kernels/sampling/topk-kernel.js';
 import { toppKernel } from './kernels/sampling/topp-kernel.js';
 import { softmaxKernel } from './kernels/softmax/softmax-kernel.js';
+import { swigluKernel } from './kernels/swiglu/swiglu-kernel.js';
 
 /** The registered kernels. */
 export const kernelRegistry: readonly AnyKernelDefinition[] = [
@@ -26,6 +27,7 @@ export const kernelRegistry: readonly AnyKernelDefinition[] = [
   layernormKernel,
   rmsnormKernel,
   ropeKernel,
+  swigluKernel,
 ];
 
 /**
