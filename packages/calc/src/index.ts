@@ -44,6 +44,30 @@ export {
 export type { Gpu, StatedMemory } from './gpus/gpu.js';
 export { GPUS } from './gpus/gpu-table.js';
 export { findGpu, parseGpu } from './gpus/parse-gpu.js';
+export { type GpuFit, gpuFit } from './kvcache/gpu-fit.js';
+export {
+  type KvCacheInput,
+  type KvCacheResult,
+  type KvComparison,
+  type KvGroupBytes,
+  kvBytesAt,
+  kvCache,
+} from './kvcache/kv-cache.js';
+export { type KvGroup, kvHeadsPerGpu, kvLayout } from './kvcache/kv-layout.js';
+export type {
+  AppliedDefault,
+  Architecture,
+  AttentionSpec,
+  LayerAttention,
+  LayerSpec,
+  MambaSpec,
+  MlaSpec,
+  MlpSpec,
+  MoeSpec,
+  NormSpec,
+} from './model/architecture.js';
+export { asConfigObject, FIELD_CAPS, type RawConfig } from './model/config-fields.js';
+export { detectModelType, KNOWN_MODEL_TYPES, readConfig } from './model/read-config.js';
 export {
   type ActivationDims,
   activationBytesPerLayer,
@@ -90,6 +114,19 @@ export {
   type TransformerShape,
 } from './parallel/shape.js';
 export { describeLayout, suggestWhenNothingFits } from './parallel/suggest.js';
+export { countParams, type ParamComponent, type ParamCount, type ParamRow } from './params/count-params.js';
+export type { ModelEntry } from './registry/model-entry.js';
+export {
+  AMBIGUOUS_NAMES,
+  findModel,
+  MODELS,
+  modelById,
+  modelKey,
+  modelNames,
+  type ResolvedModel,
+  resolveModel,
+  searchModels,
+} from './registry/registry.js';
 export {
   expectedTokensPerStep,
   optimalGamma,

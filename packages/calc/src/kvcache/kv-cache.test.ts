@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { GIB } from '../format/format-number.js';
+import { parseGpu } from '../gpus/parse-gpu.js';
+import { readConfig } from '../model/read-config.js';
+import { resolveModel } from '../registry/registry.js';
+import { dtypeOf } from '../units/parse-dtype.js';
+import { kvCache } from './kv-cache.js';
+
+const archOf = (id: string) => readConfig(resolveModel(id).entry.config);
+const bf16 = dtypeOf('bf16');
+
+describe('kvCache: published figures', () => {
+  it('OPT-13B: 800 KiB per token in fp16 (vLLM paper §3: 2 · 5120 · 40 · 2 B)', () => {
+    const r = kvCache({ arch: archOf('opt-13b'), tokens: 1, batch: 1, dtype: dtypeOf('fp16') });
+    expect(r.bytesPerToken).toBe(800 * 1024);
+  });
+
+  it('Llama-3.1-70B: 327,680 B/token and 40.0 GiB at 131,072 tokens in bf16; MHA 320 GiB, MQA 5 GiB (formulas.md)', () => {
+    const r = kvCache({ arch: archOf('llama-3.1-70b'), tokens: 131072, batch: 1, dtype: bf16 });
+    expect(r.bytesPerToken).toBe(327_680);
+    expect(r.totalBytes).toBe(40 * GIB);
+    expect(r.comparison.map((c) => [c.layout, c.bytes / GIB])).toEqual([
+      ['MHA (64 KV heads)', 320],
+      ['GQA (8 KV heads, this model)', 40],
+      ['MQA (1 KV head)', 5],
+    ]);
+  });
+
+  it('DeepSeek-V3: 70,272 B/token in bf16 = 61 · (512 + 64) · 2 (formulas.md; DeepSeek-V2 §2.1)', () => {
+    const r = kvCache({ arch: archOf('deepseek-v3'), tokens: 4096, batch: 1, dtype: bf16 });
+    expect(r.bytesPerToken).toBe(70_272);
+  });
+
+  it('Gemma-3-27B at 131,072 tokens: 10.41 GiB, vs 81.38 GiB with derived head_dim and all layers global (unsloth PR 4757)', () => {
+    const r = kvCache({ arch: archOf('gemma-3-27b'), tokens: 131072, batch: 1, dtype: bf16 });
+    expect(r.totalBytes / GIB).toBeCloseTo(10.41, 2);
+    const naive = readConfig({
+      model_type: 'gemma3',
+      text_config: {
+        hidden_size: 5376,
+        num_attention_heads: 32,
+        num_key_value_heads: 16,
+        num_hidden_layers: 62,
+        head_dim: 168,
+        layer_types: Array(62).fill('full_attention'),
+      },
+    });
+    expect(kvCache({ arch: naive, tokens: 131072, batch: 1, dtype: bf16 }).totalBytes / GIB).toBeCloseTo(
+      81.38,
+      2,
+    );
+  });
+
+  it('Mistral-7B-v0.1: the rolling buffer (W = 4096) keeps 8x less cache at 32k (Mistral 7B paper §2)', () => {
+    const arch = archOf('mistral-7b-v0.1');
+    const r = kvCache({ arch, tokens: 32768, batch: 1, dtype: bf16 });
+    expect((r.uncappedBytesPerToken * 32768) / r.totalBytes).toBe(8);
+  });
+
+  it('Jamba: 4 GiB of KV at 256K tokens in 16-bit — the paper\'s "4GB" (Table 1) is GiB: 4 layers · 2 · 8 · 128 · 2 B · 262,144', () => {
+    const r = kvCache({ arch: archOf('jamba-v0.1'), tokens: 262144, batch: 1, dtype: bf16 });
+    const kv = r.groups.find((g) => g.kind === 'full');
+    expect(kv?.bytes).toBe(4 * GIB);
+    expect(r.totalBytes - 4 * GIB).toBe(r.stateBytes);
+    expect(r.stateBytes).toBe(28 * (4 + 16) * 8192 * 2);
+  });
+
+  it('Llama-2-7B at 256K tokens in 16-bit is 128 GiB, as in the Jamba paper Table 1 (128GB)', () => {
+    expect(kvCache({ arch: archOf('llama-2-7b'), tokens: 262144, batch: 1, dtype: bf16 }).totalBytes).toBe(
+      128 * GIB,
+    );
+  });
+
+  it('Falcon-180B has 8 KV heads, not MQA (models.md common errors)', () => {
+    const r = kvCache({ arch: archOf('falcon-180b'), tokens: 1, batch: 1, dtype: bf16 });
+    expect(r.bytesPerToken).toBe(2 * 80 * 8 * 64 * 2);
+  });
+});
+
+describe('kvCache: dtypes, batch and tensor parallelism', () => {
+  it.each([
+    ['fp32', 4],
+    ['fp16', 2],
+    ['fp8', 1],
+    ['int8', 1],
+    ['int4', 0.5],
+  ] as const)('scales with %s (%d B per element)', (dtype, bytes) => {
+    const r = kvCache({ arch: archOf('llama-3.1-70b'), tokens: 131072, batch: 2, dtype: dtypeOf(dtype) });
+    expect(r.totalBytes).toBe(2 * 327_680 * 131072 * (bytes / 2));
+  });
+
+  it.each([
+    // tp, KV heads per GPU (Llama-3.1-70B has 8): split, then replicated once tp > 8
+    [2, 4],
+    [8, 1],
+    [16, 1],
+  ])('tp=%d keeps %d KV heads per GPU', (tp, heads) => {
+    const r = kvCache({ arch: archOf('llama-3.1-70b'), tokens: 1024, batch: 1, dtype: bf16, tp });
+    expect(r.perGpuBytes).toBe(80 * 2 * heads * 128 * 2 * 1024);
+    expect(r.totalBytes).toBe(327_680 * 1024);
+  });
+
+  it('replicates the MLA latent on every TP rank', () => {
+    const r = kvCache({ arch: archOf('deepseek-v3'), tokens: 1024, batch: 1, dtype: bf16, tp: 8 });
+    expect(r.perGpuBytes).toBe(r.totalBytes);
+  });
+
+  it('refuses a TP degree that does not divide the KV heads', () => {
+    expect(() =>
+      kvCache({ arch: archOf('llama-3.1-70b'), tokens: 1024, batch: 1, dtype: bf16, tp: 3 }),
+    ).toThrowError(expect.objectContaining({ code: 'calc/bad-tp' }));
+  });
+});
+
+describe('kvCache: fitting on a GPU', () => {
+  it('Llama-3.1-8B on an H100 80GB in bf16: 80e9 − 16.06e9 B of weights leaves room for 487,936 tokens', () => {
+    const r = kvCache({
+      arch: archOf('llama-3.1-8b'),
+      tokens: 131072,
+      batch: 1,
+      dtype: bf16,
+      gpu: parseGpu('h100'),
+    });
+    const fit = r.fit!;
+    expect(fit.weightBytes).toBe(8_030_261_248 * 2);
+    expect(fit.freeBytes).toBe(80e9 - 8_030_261_248 * 2);
+    expect(fit.maxTokens).toBe(Math.floor(fit.freeBytes / 131_072));
+    expect(fit.maxSequences).toBe(3);
+    expect(fit.fits).toBe(true);
+  });
+
+  it('says when the weights alone do not fit (Llama-3.1-70B bf16 on one 80 GB GPU)', () => {
+    const fit = kvCache({
+      arch: archOf('llama-3.1-70b'),
+      tokens: 1024,
+      batch: 1,
+      dtype: bf16,
+      gpu: parseGpu('a100'),
+    }).fit!;
+    expect(fit.freeBytes).toBeLessThan(0);
+    expect(fit).toMatchObject({ fits: false, maxSequences: 0, maxTokens: 0 });
+  });
+
+  it('holds back a stated reserve', () => {
+    const fit = kvCache({
+      arch: archOf('llama-3.1-8b'),
+      tokens: 1024,
+      batch: 1,
+      dtype: bf16,
+      gpu: parseGpu('h100'),
+      reserve: 0.1,
+    }).fit!;
+    expect(fit.reserveBytes).toBe(8e9);
+  });
+});
+
+describe('kvCache: work shown', () => {
+  it('shows the per-token formula with the values filled in', () => {
+    const r = kvCache({ arch: archOf('llama-3.1-70b'), tokens: 131072, batch: 1, dtype: bf16 });
+    expect(r.work[0]).toMatchObject({
+      formula: '2 · L · n_kv · d_head · b',
+      substituted: '2 · 80 · 8 · 128 · 2 B',
+      result: '327,680 B (320 KiB)',
+    });
+    expect(r.work.at(-1)?.result).toBe('42,949,672,960 B = 40.0 GiB = 42.9 GB');
+  });
+});
