@@ -27,6 +27,7 @@ export {
   type Table3Row,
   table3ForCompute,
   table3ForParams,
+  table3Segment,
 } from './chinchilla/table3.js';
 export { trainingSteps } from './chinchilla/training-time.js';
 export {
@@ -96,6 +97,8 @@ export {
 } from './parallel/model-states.js';
 export { bubbleFraction } from './parallel/pipeline.js';
 export {
+  DEFAULT_BATCH_TOKENS,
+  defaultGlobalBatch,
   type FixedChoices,
   type Layout,
   MAX_SEARCHED_INTERLEAVE,
@@ -113,7 +116,7 @@ export {
   shapeFromParams,
   type TransformerShape,
 } from './parallel/shape.js';
-export { describeLayout, suggestWhenNothingFits } from './parallel/suggest.js';
+export { describeLayout, rankingReason, suggestWhenNothingFits } from './parallel/suggest.js';
 export { countParams, type ParamComponent, type ParamCount, type ParamRow } from './params/count-params.js';
 export type { ModelEntry } from './registry/model-entry.js';
 export {

@@ -10,7 +10,7 @@ import {
   predictLoss,
   type ScalingFit,
 } from './scaling-fit.js';
-import { table3ForCompute, table3ForParams } from './table3.js';
+import { type Table3Row, table3ForCompute, table3ForParams, table3Segment } from './table3.js';
 import { trainingSteps } from './training-time.js';
 
 /** How the compute-optimal split is found: Table 3 (Approach 1), or one of the two parametric fits. */
@@ -223,8 +223,8 @@ function optimalForParams(method: ChinchillaMethod, params: number, work: WorkSt
     work.push(
       step(
         'Compute-optimal budget (Table 3)',
-        'C(N), log–log interpolation of Table 3',
-        `N = ${formatCount(params)}`,
+        'C(N), log–log between Table 3 rows',
+        `N = ${formatCount(params)} on ${segmentText(table3Segment(params, 'params'))}`,
         `${formatScientific(flops)} FLOPs`,
         'Hoffmann et al. 2022, Table 3 (Approach 1)',
       ),
@@ -268,8 +268,8 @@ function optimalForCompute(method: ChinchillaMethod, flops: number, work: WorkSt
     work.push(
       step(
         'Compute-optimal size (Table 3)',
-        'N(C), log–log interpolation of Table 3',
-        `C = ${formatScientific(flops)}`,
+        'N(C), log–log between Table 3 rows',
+        `C = ${formatScientific(flops)} on ${segmentText(table3Segment(flops, 'flops'))}`,
         `${formatCount(params)} parameters`,
         'Hoffmann et al. 2022, Table 3 (Approach 1)',
       ),
@@ -350,4 +350,9 @@ function step(
   return source === undefined
     ? { label, formula, substituted, result }
     : { label, formula, substituted, result, source };
+}
+
+function segmentText([a, b]: [Table3Row, Table3Row]): string {
+  const row = (r: Table3Row) => `${formatCount(r.params)} → ${formatScientific(r.flops)}`;
+  return `rows ${row(a)} and ${row(b)}`;
 }

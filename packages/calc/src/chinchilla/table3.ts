@@ -43,6 +43,13 @@ export function table3ForParams(params: number): { flops: number; tokens: number
   return { flops, tokens: flops / (6 * params) };
 }
 
+/** The two Table 3 rows whose segment is used for `value` (parameters, or FLOPs when `by` is `flops`). */
+export function table3Segment(value: number, by: 'params' | 'flops'): [Table3Row, Table3Row] {
+  const xs = by === 'params' ? LOG_N : LOG_C;
+  const i = segmentIndex(xs, Math.log(value));
+  return [CHINCHILLA_TABLE3[i]!, CHINCHILLA_TABLE3[i + 1]!];
+}
+
 /**
  * Compute-optimal parameters for a budget of `flops` FLOPs from Table 3 (the inverse of
  * {@link table3ForParams}); tokens are `C / (6N)`.
@@ -54,11 +61,17 @@ export function table3ForCompute(flops: number): { params: number; tokens: numbe
 
 /** Piecewise-linear interpolation of `ys` over increasing `xs`, extrapolating with the end segments. */
 function interpolate(xs: readonly number[], ys: readonly number[], x: number): number {
-  let i = 0;
-  while (i < xs.length - 2 && x > xs[i + 1]!) i++;
+  const i = segmentIndex(xs, x);
   const x0 = xs[i]!;
   const x1 = xs[i + 1]!;
   const y0 = ys[i]!;
   const y1 = ys[i + 1]!;
   return y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
+}
+
+/** Index of the segment [xs[i], xs[i+1]] holding x; the end segments beyond the range. */
+function segmentIndex(xs: readonly number[], x: number): number {
+  let i = 0;
+  while (i < xs.length - 2 && x > xs[i + 1]!) i++;
+  return i;
 }

@@ -1,12 +1,17 @@
 import {
-  formatBinaryBytes,
   formatCount,
+  formatDecimalBytes,
   formatInt,
   formatScientific,
   formatSig,
 } from '../format/format-number.js';
 import type { WorkStep } from '../work/work-step.js';
-import { type ActivationDims, activationBytesPerLayer, chunksInFlight } from './activations.js';
+import {
+  type ActivationDims,
+  activationBytesPerLayer,
+  chunksInFlight,
+  recomputeWorkingBytes,
+} from './activations.js';
 import type { ClusterSpec } from './cluster.js';
 import type { BytesPerParam } from './model-states.js';
 import type { Layout } from './planner.js';
@@ -34,6 +39,7 @@ export function explainLayout(input: ExplainInput, layout: Layout): WorkStep[] {
   const { tp: t, pp: p, dp: d, microBatch: b, microBatches: m, interleave: v } = layout;
   const mem = layout.memoryPerGpuBytes;
   const perLayer = layerParams(model);
+  const g = bytesPerParam === 18 ? 4 : 2;
   const work: WorkStep[] = [
     {
       label: 'Parameters per GPU (first stage)',
@@ -53,24 +59,28 @@ export function explainLayout(input: ExplainInput, layout: Layout): WorkStep[] {
   };
   work.push(activationStep(dims, layout));
   const chunks = chunksInFlight(p, v, m, layout.peakStage === 'first' ? 0 : p - 1);
-  const layers = (chunks * layout.layersPerStage) / v;
+  const perLayerBytes = activationBytesPerLayer(dims, layout.recompute);
+  const inLayers = (chunks * layout.layersPerStage * perLayerBytes) / v;
+  const working = recomputeWorkingBytes(dims, layout.recompute);
+  const edge = mem.activations - inLayers - working;
+  const unit =
+    v > 1
+      ? `${chunks} chunks · ${formatSig(layout.layersPerStage / v)} layers`
+      : `${chunks} micro-batches · ${layout.layersPerStage} layers`;
   work.push({
     label: `Activations on the ${layout.peakStage} stage`,
-    formula:
-      v > 1
-        ? 'chunks in flight · L/(p·v) · per-layer (+ edge terms, recompute working set)'
-        : 'micro-batches in flight · L/p · per-layer (+ edge terms, recompute working set)',
-    substituted: `${chunks} · ${formatSig(layout.layersPerStage / v)} = ${formatSig(layers)} layers · ${formatBinaryBytes(activationBytesPerLayer(dims, layout.recompute))}`,
-    result: formatBinaryBytes(mem.activations),
+    formula: `in flight · layers each · per-layer${working > 0 ? ' + recompute working set' : ''} + embedding/logits`,
+    substituted: `${unit} · ${formatDecimalBytes(perLayerBytes)}${working > 0 ? ` + ${formatDecimalBytes(working)}` : ''} + ${formatDecimalBytes(edge)}`,
+    result: formatDecimalBytes(mem.activations),
     source: 'Korthikanti et al. 2022, §4.2.3 (1F1B keeps p micro-batches on the first stage) and §4.3',
   });
   work.push({
     label: 'Memory per GPU',
     formula: 'params + grads + optimizer + activations',
     substituted: [mem.params, mem.grads, mem.optimizer, mem.activations]
-      .map((x) => formatBinaryBytes(x))
+      .map((x) => formatDecimalBytes(x))
       .join(' + '),
-    result: `${formatBinaryBytes(mem.total)} of ${formatBinaryBytes(cluster.memoryBytes)} (${layout.fits ? 'fits' : 'does not fit'})`,
+    result: `${formatDecimalBytes(mem.total)} of ${formatDecimalBytes(cluster.memoryBytes)} (${layout.fits ? 'fits' : 'does not fit'})`,
   });
   if (p > 1) {
     work.push({
@@ -88,7 +98,7 @@ export function explainLayout(input: ExplainInput, layout: Layout): WorkStep[] {
       label: 'TP traffic per GPU per step',
       formula: `${ops} collectives/layer · 2(t−1)/t · 2sbh · (L/p) · m`,
       substituted: `${ops} · 2·${t - 1}/${t} · 2·${seq}·${b}·${model.hidden} · ${layout.layersPerStage} · ${m}`,
-      result: formatBinaryBytes(comm.tp),
+      result: formatDecimalBytes(comm.tp),
       source:
         'Shoeybi et al. 2019 §3 (2 all-reduces forward, 2 backward); Korthikanti et al. §4.2.2 (same volume with SP)',
     });
@@ -96,9 +106,9 @@ export function explainLayout(input: ExplainInput, layout: Layout): WorkStep[] {
   if (d > 1) {
     work.push({
       label: 'DP traffic per GPU per step',
-      formula: dpFormula(layout.zero),
-      substituted: `Ψ_gpu = ${formatCount(layout.paramsPerGpu)}, d = ${d}, m = ${m}`,
-      result: formatBinaryBytes(comm.dp),
+      formula: dpFormula(layout.zero, g),
+      substituted: dpSubstituted(layout, g),
+      result: formatDecimalBytes(comm.dp),
       source: 'Rajbhandari et al. 2020 §7 (ZeRO-1/2: 2Ψ as plain DP; ZeRO-3: 3Ψ)',
     });
   }
@@ -107,7 +117,7 @@ export function explainLayout(input: ExplainInput, layout: Layout): WorkStep[] {
       label: 'PP traffic per GPU per step',
       formula: t > 1 ? '2 · m · v · 2sbh / t (scatter/gather)' : '2 · m · v · 2sbh',
       substituted: `2 · ${m} · ${v} · 2·${seq}·${b}·${model.hidden}${t > 1 ? ` / ${t}` : ''}`,
-      result: formatBinaryBytes(comm.pp),
+      result: formatDecimalBytes(comm.pp),
       source: 'Narayanan et al. 2021 §4.1',
     });
   }
@@ -125,18 +135,19 @@ export function explainLayout(input: ExplainInput, layout: Layout): WorkStep[] {
 function modelStatesStep(layout: Layout, bytesPerParam: BytesPerParam): WorkStep {
   const g = bytesPerParam === 18 ? 4 : 2;
   const mem = layout.memoryPerGpuBytes;
+  const psi = formatCount(layout.paramsPerGpu);
   const d = layout.dp;
-  const formula = [
-    `Ψ·(2 + ${g} + 12)`,
-    `Ψ·(2 + ${g}) + 12Ψ/N_d`,
-    `2Ψ + ${g + 12}Ψ/N_d`,
-    `${bytesPerParam}Ψ/N_d`,
+  const [formula, substituted] = [
+    [`(2 + ${g} + 12)·Ψ`, `${bytesPerParam} · ${psi}`],
+    [`(2 + ${g})·Ψ + 12Ψ/N_d`, `${2 + g} · ${psi} + 12 · ${psi} / ${d}`],
+    [`2Ψ + ${g + 12}Ψ/N_d`, `2 · ${psi} + ${g + 12} · ${psi} / ${d}`],
+    [`${bytesPerParam}Ψ/N_d`, `${bytesPerParam} · ${psi} / ${d}`],
   ][layout.zero]!;
   return {
     label: `Model states, ZeRO-${layout.zero}, ${bytesPerParam} B/param`,
-    formula,
-    substituted: `Ψ = ${formatCount(layout.paramsPerGpu)}${layout.zero > 0 ? `, N_d = ${d}` : ''}`,
-    result: formatBinaryBytes(mem.params + mem.grads + mem.optimizer),
+    formula: formula!,
+    substituted: substituted!,
+    result: formatDecimalBytes(mem.params + mem.grads + mem.optimizer),
     source: bytesPerParam === 16 ? ZERO : `${ZERO}; Megatron-LM fp32 gradients (18 B/param)`,
   };
 }
@@ -200,11 +211,22 @@ function activationStep(dims: ActivationDims, layout: Layout): WorkStep {
   };
 }
 
-function dpFormula(zero: number): string {
+function dpFormula(zero: number, g: number): string {
   return [
-    'all-reduce: 2(d−1)/d · Ψ_gpu · grad bytes',
-    'reduce-scatter grads + all-gather params: (d−1)/d · Ψ_gpu · (grad bytes + 2)',
-    'reduce-scatter every micro-batch + all-gather: (d−1)/d · Ψ_gpu · (m · grad bytes + 2)',
-    'per micro-batch: 2 param all-gathers + grad reduce-scatter: m · (d−1)/d · Ψ_gpu · (4 + grad bytes)',
+    `all-reduce: 2(d−1)/d · Ψ · ${g} B`,
+    `reduce-scatter grads + all-gather params: (d−1)/d · Ψ · (${g} + 2) B`,
+    `reduce-scatter every micro-batch + all-gather: (d−1)/d · Ψ · (m·${g} + 2) B`,
+    `per micro-batch 2 param all-gathers + grad reduce-scatter: m · (d−1)/d · Ψ · (4 + ${g}) B`,
   ][zero]!;
+}
+
+function dpSubstituted(layout: Layout, g: number): string {
+  const { dp: d, microBatches: m } = layout;
+  const psi = formatCount(layout.paramsPerGpu);
+  return [
+    `2·${d - 1}/${d} · ${psi} · ${g}`,
+    `${d - 1}/${d} · ${psi} · ${g + 2}`,
+    `${d - 1}/${d} · ${psi} · (${m}·${g} + 2)`,
+    `${m} · ${d - 1}/${d} · ${psi} · ${4 + g}`,
+  ][layout.zero]!;
 }

@@ -309,3 +309,17 @@ function noCandidate(input: ParallelInput): UserError {
     { example: `/parallel llama-3.1-70b gpus=${input.cluster.gpus} global_batch=${input.cluster.gpus * 4}` },
   );
 }
+
+/**
+ * Tokens per optimizer step assumed when no global batch is given: 4M (2^22), the batch of every LLaMA
+ * model (Touvron et al. 2023, arXiv:2302.13971, Table 2).
+ */
+export const DEFAULT_BATCH_TOKENS = 2 ** 22;
+
+/**
+ * Global batch in sequences when none is given: 2^22 tokens over the sequence length, rounded to a power
+ * of two (1,024 sequences at s = 4,096), at least 1.
+ */
+export function defaultGlobalBatch(seq: number): number {
+  return Math.max(1, 2 ** Math.round(Math.log2(DEFAULT_BATCH_TOKENS / seq)));
+}

@@ -1,5 +1,5 @@
 import { isUserError } from '@mlsys/errors';
-import { formatBinaryBytes, formatInt } from '../format/format-number.js';
+import { formatDecimalBytes, formatInt, formatSig } from '../format/format-number.js';
 import { type Layout, type ParallelInput, planParallel } from './planner.js';
 
 /** Short description of a layout: `tp=8 pp=4 dp=2 ZeRO-1 b=1 v=2 recompute=selective`. */
@@ -23,10 +23,10 @@ export function describeLayout(layout: Layout): string {
  */
 export function suggestWhenNothingFits(input: ParallelInput, closest: Layout | null): string[] {
   const lines: string[] = [];
-  const memory = formatBinaryBytes(input.cluster.memoryBytes);
+  const memory = formatDecimalBytes(input.cluster.memoryBytes);
   if (closest) {
     lines.push(
-      `The leanest layout searched (${describeLayout(closest)}) needs ${formatBinaryBytes(closest.memoryPerGpuBytes.total)} per GPU; each ${input.cluster.gpuName} has ${memory}.`,
+      `The leanest layout searched (${describeLayout(closest)}) needs ${formatDecimalBytes(closest.memoryPerGpuBytes.total)} per GPU; each ${input.cluster.gpuName} has ${memory}.`,
     );
   }
   const pinned = Object.values(input.fixed ?? {}).some((value) => value !== undefined);
@@ -34,7 +34,7 @@ export function suggestWhenNothingFits(input: ParallelInput, closest: Layout | n
     const free = tryPlan({ ...input, fixed: {}, limit: 1 });
     if (free?.best) {
       lines.push(
-        `Without the pinned choices, ${describeLayout(free.best)} fits at ${formatBinaryBytes(free.best.memoryPerGpuBytes.total)} per GPU.`,
+        `Without the pinned choices, ${describeLayout(free.best)} fits at ${formatDecimalBytes(free.best.memoryPerGpuBytes.total)} per GPU.`,
       );
       return lines;
     }
@@ -47,7 +47,7 @@ export function suggestWhenNothingFits(input: ParallelInput, closest: Layout | n
       tryPlan({ ...input, cluster, fixed: {}, limit: 1, globalBatch: input.globalBatch * 2 ** k });
     if (plan?.best) {
       lines.push(
-        `With ${formatInt(gpus)} GPUs, ${describeLayout(plan.best)} fits at ${formatBinaryBytes(plan.best.memoryPerGpuBytes.total)} per GPU.`,
+        `With ${formatInt(gpus)} GPUs, ${describeLayout(plan.best)} fits at ${formatDecimalBytes(plan.best.memoryPerGpuBytes.total)} per GPU.`,
       );
       return lines;
     }
@@ -65,4 +65,29 @@ function tryPlan(input: ParallelInput) {
     if (isUserError(error)) return undefined;
     throw error;
   }
+}
+
+/**
+ * Why the best layout ranks first: its estimated step time and what it is made of, and how much slower
+ * the runner-up is. Empty when nothing fits.
+ */
+export function rankingReason(layouts: readonly Layout[]): string {
+  const [best, next] = layouts;
+  if (!best) return '';
+  const e = best.estimate;
+  const share = (seconds: number) => `${formatSig((seconds / e.stepSeconds) * 100, 2)}%`;
+  const parts = [`bubble ${formatSig(best.bubbleFraction * 100, 2)}% of compute`];
+  if (best.tp > 1) parts.push(`TP traffic ${share(e.tpSeconds * (1 + best.bubbleFraction))} of the step`);
+  if (best.pp > 1) parts.push(`PP traffic ${share(e.ppSeconds * (1 + best.bubbleFraction))}`);
+  if (best.dp > 1) parts.push(`exposed DP traffic ${share(e.dpExposedSeconds)}`);
+  if (best.recompute !== 'none') parts.push(`${best.recompute} recomputation to fit`);
+  let reason = `Ranked first for the lowest estimated step time, ${formatSig(e.stepSeconds)} s: ${parts.join(', ')}.`;
+  if (next) {
+    const slower = (next.estimate.stepSeconds / e.stepSeconds - 1) * 100;
+    reason +=
+      slower < 0.05
+        ? ` The runner-up (${describeLayout(next)}) ties on time and needs more memory.`
+        : ` The runner-up (${describeLayout(next)}) is ${formatSig(slower, 2)}% slower.`;
+  }
+  return reason;
 }

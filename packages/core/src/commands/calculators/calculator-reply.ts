@@ -19,6 +19,8 @@ export interface CalculatorAnswer {
   /** Sources of the formulas and figures. */
   sources?: readonly string[];
   chart?: { spec: ChartSpec; alt: string };
+  /** Further charts, shown after `chart` (e.g. a memory breakdown and a GPU grid). */
+  moreCharts?: readonly { spec: ChartSpec; alt: string }[];
   /** The machine-readable result (`--json`). */
   data: unknown;
 }
@@ -36,6 +38,8 @@ export function calculatorReply(answer: CalculatorAnswer): Reply {
   if (answer.table) blocks.push({ type: 'table', ...answer.table });
   if (answer.work.length > 0) blocks.push({ type: 'code', text: workToText(answer.work) });
   if (answer.chart) blocks.push({ type: 'chart', chart: answer.chart.spec, alt: answer.chart.alt });
+  for (const chart of answer.moreCharts ?? [])
+    blocks.push({ type: 'chart', chart: chart.spec, alt: chart.alt });
   const small = [...(answer.notes ?? []), ...(answer.sources ?? []).map((source) => `Source: ${source}`)];
   if (small.length > 0) blocks.push({ type: 'context', text: small.join('\n') });
   return {
