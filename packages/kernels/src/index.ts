@@ -5,6 +5,10 @@
  * process or, for the bench, in this one) to everything in `@mlsys/kernels/pure`.
  */
 
+export { checkGoals, type GoalCheck } from './bench/bench-goals.js';
+export { benchToJson, benchToText } from './bench/bench-report.js';
+export { type MachineBaseline, measureMachine } from './bench/machine-baseline.js';
+export { type BenchOptions, type BenchReport, type BenchResult, runBench } from './bench/run-bench.js';
 export * from './pure.js';
 export { type ExecuteOptions, executeKernel } from './runner/execute-kernel.js';
 export { createKernelRunner, type KernelRunner, type KernelRunnerOptions } from './runner/kernel-runner.js';

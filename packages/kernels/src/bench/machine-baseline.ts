@@ -1,0 +1,67 @@
+/**
+ * The machine's own ceilings, measured in the same run as the kernels so every ratio compares like
+ * with like: onnxruntime MatMul GFLOP/s and memory-copy GB/s.
+ *
+ * @module
+ */
+
+import * as ort from 'onnxruntime-node';
+import { createGraphBuilder } from '../onnx/graph-builder.js';
+import { createRandom, randomNormalArray } from '../random.js';
+import type { SessionCache } from '../runner/session-cache.js';
+
+/** Measured ceilings. */
+export interface MachineBaseline {
+  /** Best onnxruntime MatMul rate over n×n·n×n products, n ∈ {1024, 2048}, 10⁹ FLOP/s (2n³ FLOPs each). */
+  matmulGflops: number;
+  /** Best memcpy rate of a 256 MiB buffer, 10⁹ B/s, counting bytes read plus bytes written (STREAM "Copy" convention, McCalpin 1995). */
+  copyGBps: number;
+}
+
+/** Measures both ceilings (about 2 s). */
+export async function measureMachine(sessions: SessionCache): Promise<MachineBaseline> {
+  let matmulGflops = 0;
+  for (const [n, runs] of [
+    [1024, 10],
+    [2048, 4],
+  ] as const) {
+    const ms = await timeMatMul(sessions, n, runs);
+    matmulGflops = Math.max(matmulGflops, (2 * n ** 3) / (ms * 1e6));
+  }
+  return { matmulGflops, copyGBps: measureCopy() };
+}
+
+async function timeMatMul(sessions: SessionCache, n: number, runs: number): Promise<number> {
+  const g = createGraphBuilder({ name: `matmul-${n}` });
+  const a = g.input('a', 'float32', [n, n]);
+  const b = g.input('b', 'float32', [n, n]);
+  g.output(g.node('MatMul', [a, b], {}, { outputs: ['c'] }), 'float32', [n, n]);
+  const session = await sessions.get(g.build());
+  const random = createRandom(1);
+  const feeds = {
+    a: new ort.Tensor('float32', randomNormalArray(random, n * n), [n, n]),
+    b: new ort.Tensor('float32', randomNormalArray(random, n * n), [n, n]),
+  };
+  await session.run(feeds);
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await session.run(feeds);
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+function measureCopy(): number {
+  const bytes = 256 * 2 ** 20;
+  const source = new Float32Array(bytes / 4).fill(1);
+  const target = new Float32Array(bytes / 4);
+  target.set(source); // touch every page once
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    target.set(source);
+    best = Math.min(best, performance.now() - start);
+  }
+  return (2 * bytes) / (best * 1e6);
+}

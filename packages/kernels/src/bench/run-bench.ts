@@ -1,0 +1,109 @@
+/**
+ * Runs every registered kernel at its bench sizes, in this process: each ONNX implementation (one
+ * warm-up, median of timed runs) and the plain-TS reference where the size allows, next to the
+ * machine's MatMul and copy ceilings measured in the same run.
+ *
+ * @module
+ */
+
+import { availableParallelism } from 'node:os';
+import type { KernelVariant } from '../kernel-definition.js';
+import { kernelRegistry } from '../kernel-registry.js';
+import { executeKernel } from '../runner/execute-kernel.js';
+import { createSessionCache } from '../runner/session-cache.js';
+import { checkGoals, type GoalCheck } from './bench-goals.js';
+import { type MachineBaseline, measureMachine } from './machine-baseline.js';
+
+/** One timed implementation at one size. */
+export interface BenchResult {
+  kernel: string;
+  variant: KernelVariant;
+  /** The implementation id (`composed`, `gqa`, …, `reference`). */
+  implementation: string;
+  shape: Record<string, number | string | boolean | number[]>;
+  /** Median ms of one call; absent when unavailable or skipped. */
+  ms?: number;
+  gflops?: number;
+  gbps?: number;
+  /** Achieved rate over the machine ceiling that bounds this kernel (MatMul GFLOP/s or copy GB/s). */
+  ratio?: number;
+  boundBy: 'compute' | 'memory';
+  maxAbsErr?: number;
+  /** Why there is no time. */
+  note?: string;
+  /** Position of the size in the kernel's bench sizes, and their count. */
+  sizeIndex: number;
+  sizeCount: number;
+}
+
+/** A whole bench run. */
+export interface BenchReport {
+  machine: MachineBaseline;
+  threads: number;
+  results: BenchResult[];
+  goals: GoalCheck[];
+}
+
+/** Options of {@link runBench}. */
+export interface BenchOptions {
+  /** Timed runs per implementation after the warm-up; default 5. */
+  repeats?: number;
+  /** onnxruntime intra-op threads; default `min(2, cores)`. */
+  threads?: number;
+  /** Only these kernels (all when absent). */
+  kernels?: readonly string[];
+  /** Called after each size, for progress output. */
+  onProgress?: (line: string) => void;
+}
+
+/** Runs the bench. */
+export async function runBench(options: BenchOptions = {}): Promise<BenchReport> {
+  const threads = options.threads ?? Math.min(2, availableParallelism());
+  const sessions = createSessionCache(threads, 4);
+  try {
+    const machine = await measureMachine(sessions);
+    const results: BenchResult[] = [];
+    const kernels = kernelRegistry.filter((k) => !options.kernels || options.kernels.includes(k.name));
+    for (const kernel of kernels) {
+      for (const [sizeIndex, size] of kernel.benchSizes.entries()) {
+        const run = await executeKernel(
+          { kernel: kernel.name, args: size.args, repeats: options.repeats ?? 5 },
+          {
+            sessions,
+            threads,
+            maxReferenceFlops: size.reference ? Number.POSITIVE_INFINITY : -1,
+            maxWorkBytes: Number.POSITIVE_INFINITY,
+          },
+        );
+        for (const impl of run.implementations) {
+          const result: BenchResult = {
+            kernel: kernel.name,
+            variant: impl.variant,
+            implementation: impl.id,
+            shape: run.params,
+            boundBy: run.boundBy,
+            sizeIndex,
+            sizeCount: kernel.benchSizes.length,
+          };
+          if (impl.ms !== undefined) {
+            result.ms = impl.ms;
+            result.gflops = run.flops / (impl.ms * 1e6);
+            result.gbps = run.bytesMoved / (impl.ms * 1e6);
+            result.ratio =
+              run.boundBy === 'memory'
+                ? result.gbps / machine.copyGBps
+                : result.gflops / machine.matmulGflops;
+          }
+          if (impl.maxAbsErr !== undefined) result.maxAbsErr = impl.maxAbsErr;
+          if (impl.note !== undefined) result.note = impl.note;
+          results.push(result);
+        }
+        options.onProgress?.(`${kernel.name} ${sizeIndex + 1}/${kernel.benchSizes.length} done`);
+      }
+      await sessions.clear(); // give the arena's memory back between kernels
+    }
+    return { machine, threads, results, goals: checkGoals(machine, results) };
+  } finally {
+    await sessions.clear();
+  }
+}
