@@ -1,4 +1,5 @@
 import type { CliOutput } from '../run-cli.js';
+import { kernelBenchExtra } from './kernel-bench.js';
 
 /** A CLI-only subcommand (not a bot command), e.g. `corpus stats` or `kernel bench`. */
 export interface CliExtra {
@@ -9,7 +10,7 @@ export interface CliExtra {
 }
 
 /** Every CLI-only subcommand; each lives in its own file in this folder. */
-export const cliExtras: readonly CliExtra[] = [];
+export const cliExtras: readonly CliExtra[] = [kernelBenchExtra];
 
 /** The extra whose path starts `argv`, the longest match first. */
 export function findExtra(argv: readonly string[]): CliExtra | undefined {
