@@ -1,5 +1,8 @@
 import type { CliOutput } from '../run-cli.js';
+import { corpusCheckExtra } from './corpus-check.js';
+import { corpusStatsExtra } from './corpus-stats.js';
 import { kernelBenchExtra } from './kernel-bench.js';
+import { questionExtra } from './question.js';
 
 /** A CLI-only subcommand (not a bot command), e.g. `corpus stats` or `kernel bench`. */
 export interface CliExtra {
@@ -10,7 +13,12 @@ export interface CliExtra {
 }
 
 /** Every CLI-only subcommand; each lives in its own file in this folder. */
-export const cliExtras: readonly CliExtra[] = [kernelBenchExtra];
+export const cliExtras: readonly CliExtra[] = [
+  corpusCheckExtra,
+  corpusStatsExtra,
+  kernelBenchExtra,
+  questionExtra,
+];
 
 /** The extra whose path starts `argv`, the longest match first. */
 export function findExtra(argv: readonly string[]): CliExtra | undefined {

@@ -42,9 +42,10 @@ export function checkCorpus(questions: readonly Question[], options: CheckCorpus
         code: 'difficulty-spread',
         topic: coverage.topic,
         message:
-          `questions at ${coverage.difficulties.length} difficulty level(s)` +
-          `${coverage.difficulties.length > 0 ? ` (${coverage.difficulties.join(', ')})` : ''}; ` +
-          `needs at least ${MIN_DIFFICULTY_LEVELS}`,
+          coverage.count === 0
+            ? `no questions yet; needs questions at ${MIN_DIFFICULTY_LEVELS} or more difficulty levels`
+            : `questions at ${coverage.difficulties.length} difficulty level(s) ` +
+              `(${coverage.difficulties.join(', ')}); needs at least ${MIN_DIFFICULTY_LEVELS}`,
       });
     }
     if (coverage.count < coverage.target) {

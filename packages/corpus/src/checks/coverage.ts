@@ -1,6 +1,6 @@
 import type { Question } from '../schema/corpus-file-schema.js';
 import type { Difficulty } from '../schema/difficulty.js';
-import type { QuestionKind } from '../schema/question-schema.js';
+import { QUESTION_KINDS, type QuestionKind } from '../schema/question-schema.js';
 import { TOPICS, type TopicId } from '../schema/topics.js';
 
 /** How well one topic is covered: its count against the target, its levels and its kinds. */
@@ -10,6 +10,7 @@ export interface TopicCoverage {
   target: number;
   /** Distinct difficulty levels present, ascending. */
   difficulties: Difficulty[];
+  /** Count per kind present, in the order of QUESTION_KINDS. */
   kinds: Partial<Record<QuestionKind, number>>;
 }
 
@@ -21,7 +22,10 @@ export function topicCoverage(questions: readonly Question[]): TopicCoverage[] {
   return TOPICS.map((topic) => {
     const mine = questions.filter((question) => question.topic === topic.id);
     const kinds: Partial<Record<QuestionKind, number>> = {};
-    for (const question of mine) kinds[question.kind] = (kinds[question.kind] ?? 0) + 1;
+    for (const kind of QUESTION_KINDS) {
+      const count = mine.filter((question) => question.kind === kind).length;
+      if (count > 0) kinds[kind] = count;
+    }
     return {
       topic: topic.id,
       count: mine.length,

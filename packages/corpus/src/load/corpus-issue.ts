@@ -41,13 +41,13 @@ export function pathToField(path: readonly PropertyKey[]): string {
   return field;
 }
 
-/** Errors first, then by file, line and message: the order a reader fixes them in. */
+/** Errors first; within each, file issues by file and line, then corpus-wide issues in their given order. */
 export function sortIssues(issues: readonly CorpusIssue[]): CorpusIssue[] {
   return [...issues].sort(
     (a, b) =>
       (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
+      (a.file === undefined ? 1 : 0) - (b.file === undefined ? 1 : 0) ||
       (a.file ?? '').localeCompare(b.file ?? '') ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      a.message.localeCompare(b.message),
+      (a.line ?? 0) - (b.line ?? 0),
   );
 }
