@@ -8,6 +8,7 @@
 import { closestNames, UserError } from '@mlsys/errors';
 import type { AnyKernelDefinition } from './kernel-definition.js';
 import { attentionKernel } from './kernels/attention/attention-kernel.js';
+import { kmeansKernel } from './kernels/kmeans/kmeans-kernel.js';
 import { layernormKernel } from './kernels/norm/layernorm-kernel.js';
 import { rmsnormKernel } from './kernels/norm/rmsnorm-kernel.js';
 import { ropeKernel } from './kernels/rope/rope-kernel.js';
@@ -28,6 +29,7 @@ export const kernelRegistry: readonly AnyKernelDefinition[] = [
   rmsnormKernel,
   ropeKernel,
   swigluKernel,
+  kmeansKernel,
 ];
 
 /**
