@@ -2,7 +2,13 @@
 import { startBot } from './start-bot.js';
 
 try {
-  await startBot(process.env);
+  const bot = await startBot(process.env);
+  console.log(
+    `mlsys-bot playground on http://localhost:${bot.port} (no Slack/Discord tokens: local channel only)`,
+  );
+  const stop = () => void bot.stop();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 } catch (error) {
   // Start-up problems (a bad variable, a locked database) are stated in one line, without a stack.
   console.error(`mlsys-bot: ${error instanceof Error ? error.message : String(error)}`);

@@ -9,13 +9,20 @@ import { createPlaygroundServer } from './server/playground-server.js';
 /** How often the bot's timers run (quiz rounds, daily posts), in ms. */
 export const TICK_MS = 500;
 
+/** A running bot. */
+export interface RunningBot {
+  /** The port the playground listens on. */
+  port: number;
+  /** Stops timers and the server. */
+  stop(): Promise<void>;
+}
+
 /**
- * Starts the bot: the playground on `PORT` (default 3000). Resolves once it listens; stops cleanly on
- * SIGINT/SIGTERM.
+ * Starts the bot: the playground on `PORT` (default 3000). Resolves once it listens.
  *
  * @throws Error with a one-line reason when the environment is bad or the port is taken.
  */
-export async function startBot(environment: Record<string, string | undefined>): Promise<void> {
+export async function startBot(environment: Record<string, string | undefined>): Promise<RunningBot> {
   const env = readEnv(environment);
   const clock = createOffsetClock();
   const hub = createChannelHub(() => clock.now().getTime());
@@ -44,14 +51,12 @@ export async function startBot(environment: Record<string, string | undefined>):
   });
   const timer = setInterval(() => void tick(), TICK_MS);
   const port = (server.address() as AddressInfo).port;
-  console.log(
-    `mlsys-bot playground on http://localhost:${port} (no Slack/Discord tokens: local channel only)`,
-  );
-  const stop = () => {
-    clearInterval(timer);
-    server.close();
-    server.closeAllConnections();
+  return {
+    port,
+    stop: async () => {
+      clearInterval(timer);
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
