@@ -75,7 +75,25 @@ export {
 } from './questions/question-actions.js';
 export { type QuestionData, questionData } from './questions/question-data.js';
 export { type QuestionReplyOptions, questionReply, questionRevealReply } from './questions/question-reply.js';
+export { parseActionValue, QUIZ_ACTIONS, toActionValue } from './quiz/action-values.js';
+export { corpusQuestionSource, toQuizQuestion } from './quiz/corpus-question-source.js';
+export { createQuizEngine, type QuizEngine, type QuizUser, type QuizView } from './quiz/engine.js';
+export type { QuizEngineOptions } from './quiz/engine-context.js';
+export { type Credit, gradeAnswer, parseNumber } from './quiz/grade-answer.js';
+export { createListQuestionSource, drawQuestions } from './quiz/question-list-source.js';
 export { DEFAULT_QUIZ_SETTINGS, QUIZ_LIMITS, type QuizSettings } from './quiz/quiz-settings.js';
+export { PODIUM_SIZE } from './quiz/replies/final-reply.js';
+export { type PlayerRoundResult, type RoundOutcome, scoreRound } from './quiz/score-round.js';
+export {
+  FULL_POINTS,
+  FULL_POINTS_WITHIN_MS,
+  STREAK_CAP,
+  STREAK_STEP,
+  speedPoints,
+  streakBonus,
+} from './quiz/scoring.js';
+export { playerStandings, type Standing, type TeamStanding, teamStandings } from './quiz/standings.js';
+export { balanceTeams, TEAM_NAMES, teamName } from './quiz/teams.js';
 export { type MarkupToken, markupToPlain, parseMarkup } from './render/markup.js';
 export { replyToPlainText, tableToPlainText } from './render/plain-text.js';
 export type * from './reply/chart.js';

@@ -117,7 +117,7 @@ export type SubmitResult = { accepted: true } | { accepted: false; reason: Answe
 
 /** Everything one state transition writes, applied atomically with the version check. */
 export interface QuizChange {
-  quiz?: Partial<Pick<QuizRecord, 'phase' | 'round' | 'phaseEndsAt' | 'endedAt'>>;
+  quiz?: Partial<Pick<QuizRecord, 'phase' | 'round' | 'phaseEndsAt' | 'endedAt' | 'settings'>>;
   /** Rounds to insert (at start). */
   newRounds?: RoundRecord[];
   rounds?: { round: number; openedAt?: number; deadline?: number; closedAt?: number }[];

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../ports/store.js';
 import type { NewQuiz, QuizRecord, RoundRecord } from '../ports/store-quiz.js';
 import { DEFAULT_QUIZ_SETTINGS } from '../quiz/quiz-settings.js';
+import { engineContractTests } from './engine-contract.js';
 import { SAMPLE_QUESTIONS } from './sample-questions.js';
 
 /**
@@ -18,8 +19,14 @@ export interface StoreHarness {
 /** Makes a harness; called once per suite. */
 export type HarnessFactory = () => Promise<StoreHarness>;
 
-/** Time base of most tests, epoch ms; the due-quiz test uses earlier times so others never match it. */
+/**
+ * Time base of the store tests, epoch ms. The due-quiz test runs far earlier (and ends its quizzes),
+ * the engine tests at {@link ENGINE_T0}, so a tick in one never finds another's quizzes due.
+ */
 export const T0 = 1_750_000_000_000;
+
+/** Time base of the engine scenarios in the contract: before every store test's quizzes. */
+export const ENGINE_T0 = T0 - 1_000_000_000;
 
 let counter = 0;
 /** A fresh id, unique within a run. */
@@ -237,6 +244,14 @@ export function describeStoreContract(name: string, factory: HarnessFactory): vo
         expect(await due(51)).toEqual([question.id]);
         expect(await due(100)).toEqual([question.id, lobby.id]);
         expect(await due(100, 1)).toEqual([question.id]);
+        // End them, so later tests that tick the whole store find nothing of ours due.
+        for (const q of [lobby, question]) {
+          const current = (await store.quiz.getQuiz(q.id))!;
+          await store.quiz.applyChange(q.id, current.version, {
+            quiz: { phase: 'stopped', endedAt: at(200) },
+          });
+        }
+        expect(await due(10_000)).toEqual([]);
       });
 
       it('remembers the questions a channel was asked, newest first', async () => {
@@ -372,6 +387,21 @@ export function describeStoreContract(name: string, factory: HarnessFactory): vo
           ['U-new', 1500],
           ['U-other', 1500],
         ]);
+      });
+    });
+
+    describe('quiz engine on this store', () => {
+      engineContractTests({
+        store: () => store,
+        restart: async () => {
+          await store.close();
+          store = await harness.open();
+          return store;
+        },
+        otherInstance: async () =>
+          harness.concurrentInstances
+            ? await harness.open().then((other) => ({ store: other, close: () => other.close() }))
+            : { store, close: async () => {} },
       });
     });
 

@@ -27,6 +27,7 @@ export async function applyQuizChange(
           round: quiz.round,
           phase_ends_at: quiz.phaseEndsAt,
           ended_at: quiz.endedAt,
+          settings: quiz.settings && JSON.stringify(quiz.settings),
         }),
         version: sql<number>`version + 1`,
       })
