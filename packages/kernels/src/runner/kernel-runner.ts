@@ -35,6 +35,8 @@ export interface KernelRunnerOptions {
    * default 256 MiB.
    */
   recycleAboveBytes?: number;
+  /** Limit on starting the child (loading onnxruntime), ms, not counted in `timeoutMs`; default 30,000. */
+  startupTimeoutMs?: number;
 }
 
 /** Runs kernels out of process. Structurally the `KernelRunner` port of `@mlsys/core`. */
@@ -60,6 +62,7 @@ export function createKernelRunner(options: KernelRunnerOptions = {}): KernelRun
   const timeoutMs = options.timeoutMs ?? 60_000;
   const maxWorkBytes = options.maxWorkBytes ?? DEFAULT_MAX_WORK_BYTES;
   const recycleAboveBytes = options.recycleAboveBytes ?? 256 * 2 ** 20;
+  const startupTimeoutMs = options.startupTimeoutMs ?? 30_000;
   const args = [
     '--threads',
     String(threads),
@@ -83,8 +86,9 @@ export function createKernelRunner(options: KernelRunnerOptions = {}): KernelRun
       if (child === dead) child = undefined;
     });
     const current = child;
+    await waitUntilReady(current, startupTimeoutMs, () => stop(current, 'SIGKILL'));
     const id = nextId++;
-    // The clock runs from here: a child that hangs while starting is killed like one stuck in a run.
+    // The clock runs from the send: a run that outlives it is killed with its process.
     const response = await new Promise<ChildResponse>((resolve, reject) => {
       const timer = setTimeout(() => {
         current.pending.delete(id);
@@ -107,10 +111,7 @@ export function createKernelRunner(options: KernelRunnerOptions = {}): KernelRun
           reject(error);
         },
       });
-      current.ready.then(
-        () => current.process.send({ id, request } satisfies ChildRequest),
-        (error: Error) => current.pending.get(id)?.reject(error),
-      );
+      current.process.send({ id, request } satisfies ChildRequest);
     });
     if (!response.ok) throw deserializeError(response.error);
     return response.result;
@@ -142,6 +143,22 @@ export function createKernelRunner(options: KernelRunnerOptions = {}): KernelRun
       await exited;
     },
   };
+}
+
+/** Resolves when the child is ready; kills it (via `kill`) and rejects if that takes over `limitMs`. */
+async function waitUntilReady(child: Child, limitMs: number, kill: () => void): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      kill();
+      reject(new Error(`The kernel process did not start within ${limitMs / 1000} s.`));
+    }, limitMs);
+  });
+  try {
+    await Promise.race([child.ready, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Forks the child; on sources (tests) it runs the .ts entry through the source hooks. */

@@ -64,7 +64,7 @@ describe('kernelReply', () => {
       {
         type: 'context',
         text:
-          'Time: median of the timed runs after one warm-up, onnxruntime-node CPU with 2 intra-op threads; the plain-TS reference is timed once. Inputs: seeded normal values (seed 1).\n' +
+          'Time: median of the timed runs after one warm-up, onnxruntime-node CPU with 2 intra-op threads; the plain-TS reference is timed once. Inputs not given in the command are seeded random values (seed 1).\n' +
           'GFLOP/s counts useful FLOPs only (masked work excluded), 10⁹ FLOP/s; GB/s = 10⁹ B/s of the bytes an ideal kernel moves; KiB/MiB/GiB = 2¹⁰/2²⁰/2³⁰ B.\n' +
           'Agrees: every element within atol + rtol·|baseline| (numpy.allclose), with the kernel’s float32 tolerance.',
       },

@@ -87,7 +87,7 @@ export function kernelReply(result: KernelRunResult): Reply {
   blocks.push({
     type: 'context',
     text: [
-      `Time: median of the timed runs after one warm-up, onnxruntime-node CPU with ${result.threads} intra-op thread${result.threads === 1 ? '' : 's'}; the plain-TS reference is timed once. Inputs: seeded normal values (seed ${result.seed}).`,
+      `Time: median of the timed runs after one warm-up, onnxruntime-node CPU with ${result.threads} intra-op thread${result.threads === 1 ? '' : 's'}; the plain-TS reference is timed once. Inputs not given in the command are seeded random values (seed ${result.seed}).`,
       'GFLOP/s counts useful FLOPs only (masked work excluded), 10⁹ FLOP/s; GB/s = 10⁹ B/s of the bytes an ideal kernel moves; KiB/MiB/GiB = 2¹⁰/2²⁰/2³⁰ B.',
       'Agrees: every element within atol + rtol·|baseline| (numpy.allclose), with the kernel’s float32 tolerance.',
     ].join('\n'),

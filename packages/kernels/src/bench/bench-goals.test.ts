@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { checkGoals } from './bench-goals.js';
+import { benchToJson } from './bench-report.js';
+import type { BenchResult } from './run-bench.js';
+
+const machine = { matmulGflops: 100, copyGBps: 20 };
+const prefill = {
+  kind: 'MHA',
+  batch: 1,
+  seq: 2048,
+  past: 0,
+  heads: 8,
+  kv_heads: 8,
+  head_dim: 64,
+  causal: true,
+};
+const decode = { ...prefill, seq: 1, past: 8192 };
+
+function result(
+  partial: Partial<BenchResult> & Pick<BenchResult, 'implementation' | 'variant'>,
+): BenchResult {
+  return { kernel: 'attention', shape: prefill, boundBy: 'compute', sizeIndex: 1, sizeCount: 2, ...partial };
+}
+
+const results: BenchResult[] = [
+  result({ implementation: 'composed', variant: 'composed', ms: 80, gflops: 55 }),
+  result({ implementation: 'gqa', variant: 'fused', ms: 70, gflops: 65 }),
+  result({ implementation: 'mha', variant: 'fused', note: 'unavailable' }),
+  result({ implementation: 'reference', variant: 'reference', ms: 2000, gflops: 2.2 }),
+  result({
+    implementation: 'composed',
+    variant: 'composed',
+    shape: decode,
+    boundBy: 'memory',
+    sizeIndex: 0,
+    ms: 2,
+    gbps: 9,
+  }),
+  result({
+    implementation: 'gqa',
+    variant: 'fused',
+    shape: decode,
+    boundBy: 'memory',
+    sizeIndex: 0,
+    ms: 3,
+    gbps: 6,
+  }),
+];
+
+describe('checkGoals', () => {
+  const goals = checkGoals(machine, results);
+
+  it('judges the best causal prefill against 60% of MatMul GFLOP/s', () => {
+    expect(goals[0]).toMatchObject({ achieved: 0.65, target: 0.6, met: true });
+    expect(goals[0]!.detail).toContain('gqa');
+  });
+
+  it('judges the best decode step against 50% of copy GB/s', () => {
+    expect(goals[1]).toMatchObject({ achieved: 0.45, target: 0.5, met: false });
+    expect(goals[1]!.detail).toContain('composed');
+  });
+
+  it('judges the slowest ONNX implementation against 20× the reference at the largest size', () => {
+    expect(goals[2]).toMatchObject({ achieved: 2000 / 80, target: 20, met: true });
+    expect(goals).toHaveLength(3);
+  });
+});
+
+describe('benchToJson', () => {
+  it('keeps timed rows with the documented fields, GB/s for memory-bound and GFLOP/s otherwise', () => {
+    const json = benchToJson({ machine, threads: 2, results, goals: [] }) as {
+      results: Record<string, unknown>[];
+    };
+    expect(json).toMatchObject({ machine: { matmulGflops: 100, copyGBps: 20 } });
+    expect(json.results).toHaveLength(5);
+    expect(json.results[4]).toEqual({
+      kernel: 'attention',
+      variant: 'fused',
+      implementation: 'gqa',
+      shape: decode,
+      ms: 3,
+      gbps: 6,
+      maxAbsErr: 0,
+    });
+  });
+});
