@@ -99,6 +99,6 @@ describe('/kernel', () => {
     expect(text).toContain('Fastest: gqa 0.150 ms');
     expect(text).toContain('2 of 2 ONNX implementations agree with the float64 plain-TS reference');
     expect(text).toContain('MultiHeadAttention needs kv_heads = heads');
-    expect(text).toContain('composed: Reshape · Unsqueeze · Transpose · MatMul · Mul · Add · Softmax');
+    expect(text).toContain('composed: Reshape · Transpose · MatMul · Concat · Mul · Add · Softmax · Split');
   });
 });

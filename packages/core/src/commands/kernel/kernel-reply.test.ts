@@ -58,7 +58,7 @@ describe('kernelReply', () => {
         type: 'code',
         text:
           'Graph ops\n' +
-          'composed: Reshape · Unsqueeze · Transpose · MatMul · Mul · Add · Softmax\n' +
+          'composed: Reshape · Transpose · MatMul · Concat · Mul · Add · Softmax · Split\n' +
           'gqa: Transpose · Reshape · com.microsoft.GroupQueryAttention',
       },
       {

@@ -24,7 +24,7 @@ export const sampleResult: KernelRunResult = {
       id: 'composed',
       variant: 'composed',
       label: 'MatMul · scale + mask → Softmax → MatMul',
-      ops: ['Reshape', 'Unsqueeze', 'Transpose', 'MatMul', 'Mul', 'Add', 'Softmax'],
+      ops: ['Reshape', 'Transpose', 'MatMul', 'Concat', 'Mul', 'Add', 'Softmax', 'Split'],
       status: 'ok',
       ms: 0.2,
       maxAbsErr: 2.5e-7,

@@ -2,12 +2,13 @@
  * Attention composed of primitive ONNX ops, the way the textbook writes it:
  * `Softmax(MatMul(Q, Kᵀ) · 1/√d + mask) · V` (Vaswani et al. 2017, eq. 1).
  *
- * Query heads that share a key/value head (GQA, Ainslie et al. 2023) are grouped, `[B, kv_heads,
- * group, S, D]`, so one copy of each key/value head serves its whole group through MatMul
- * broadcasting. With a KV cache the cache is read in place: scores against the cached keys and
- * against the new keys are concatenated, and the weights are split again before multiplying by the
- * cached and the new values. The causal mask is a graph input (0 where visible, −∞ where not):
- * a large constant mask would slow session creation (onnxruntime.md).
+ * Query heads that share a key/value head (GQA, Ainslie et al. 2023) are stacked as rows,
+ * `[B, kv_heads, group·S, D]`, so one matrix product per key/value head serves the whole group and
+ * reads each key and value once (the "repeat_kv" copy is never made). With a KV cache the cache is
+ * read in place: scores against the cached keys and against the new keys are concatenated, and the
+ * weights are split again before multiplying by the cached and the new values. The causal mask is a
+ * graph input (0 where visible, −∞ where not): a large constant mask would slow session creation
+ * (onnxruntime.md).
  *
  * @module
  */
@@ -28,46 +29,45 @@ export function buildComposedAttention(params: AttentionParams, inputs: KernelIn
   const q = g.input('q', 'float32', [B, H, S, D]);
   const k = g.input('k', 'float32', [B, KV, S, D]);
   const v = g.input('v', 'float32', [B, KV, S, D]);
-  const axis2 = shape('axis_2', [2]);
   const scale = g.constant('scale', 'float32', [], [1 / Math.sqrt(D)]);
 
-  // Query heads grouped by the key/value head they share: [B, KV, G, S, D].
-  const qGrouped = g.node('Reshape', [q, shape('grouped_shape', [B, KV, G, S, D])]);
-  // Keys as [B, KV, 1, D, tokens] and values as [B, KV, 1, tokens, D]: broadcast over the group.
-  const keysT = (keys: string) =>
-    g.node('Transpose', [g.node('Unsqueeze', [keys, axis2])], { perm: [0, 1, 2, 4, 3] });
-  const grouped = (values: string) => g.node('Unsqueeze', [values, axis2]);
+  // The query heads that share a key/value head, stacked as rows: [B, KV, G·S, D]. One matrix
+  // product per key/value head then serves its whole group, reading each key and value once.
+  const qStacked = g.node('Reshape', [q, shape('stacked_shape', [B, KV, G * S, D])]);
+  const keysT = (keys: string) => g.node('Transpose', [keys], { perm: [0, 1, 3, 2] });
 
-  // scores = Q·Kᵀ: [B, KV, G, S, T]
+  // scores = Q·Kᵀ / √d: [B, KV, G·S, T]
   let scores: string;
   let pastKey = '';
   let pastValue = '';
   if (P === 0) {
-    scores = g.node('MatMul', [qGrouped, keysT(k)]);
+    scores = g.node('MatMul', [qStacked, keysT(k)]);
   } else {
     pastKey = g.input('past_key', 'float32', [B, KV, P, D]);
     pastValue = g.input('past_value', 'float32', [B, KV, P, D]);
-    const cached = g.node('MatMul', [qGrouped, keysT(pastKey)]);
-    const fresh = g.node('MatMul', [qGrouped, keysT(k)]);
+    const cached = g.node('MatMul', [qStacked, keysT(pastKey)]);
+    const fresh = g.node('MatMul', [qStacked, keysT(k)]);
     scores = g.node('Concat', [cached, fresh], { axis: -1 });
   }
-  // weights = softmax(scores / √d + mask) over the key axis
   let logits = g.node('Mul', [scores, scale]);
-  if (causal) logits = g.node('Add', [logits, g.input('mask', 'float32', [S, T])]);
+  // + mask: viewed as [B, KV, G, S, T] so the [S, T] mask broadcasts over the group
+  if (causal) {
+    const perQuery = g.node('Reshape', [logits, shape('grouped_shape', [B, KV, G, S, T])]);
+    const masked = g.node('Add', [perQuery, g.input('mask', 'float32', [S, T])]);
+    logits = g.node('Reshape', [masked, shape('stacked_scores', [B, KV, G * S, T])]);
+  }
+  // weights = softmax over the key axis
   const weights = g.node('Softmax', [logits], { axis: -1 });
 
-  // out = weights·V: [B, KV, G, S, D] → [B, H, S, D]
+  // out = weights·V: [B, KV, G·S, D] → [B, H, S, D]
   let out: string;
   if (P === 0) {
-    out = g.node('MatMul', [weights, grouped(v)]);
+    out = g.node('MatMul', [weights, v]);
   } else {
     const [wCached, wFresh] = g.nodeOutputs('Split', [weights, shape('split_sizes', [P, S])], 2, {
       axis: -1,
     });
-    out = g.node('Add', [
-      g.node('MatMul', [wCached!, grouped(pastValue)]),
-      g.node('MatMul', [wFresh!, grouped(v)]),
-    ]);
+    out = g.node('Add', [g.node('MatMul', [wCached!, pastValue]), g.node('MatMul', [wFresh!, v])]);
   }
   const y = g.node('Reshape', [out, shape('output_shape', [B, H, S, D])], {}, { outputs: ['y'] });
   g.output(y, 'float32', [B, H, S, D]);
