@@ -84,9 +84,11 @@ export function kvWork(arch: Architecture, r: KvCacheResult): WorkStep[] {
   if (r.tp > 1) {
     steps.push({
       label: `Per GPU with tensor parallelism`,
-      formula: arch.mla ? 'MLA latent replicated on every rank' : 'n_kv per GPU = max(n_kv / tp, 1)',
+      formula: arch.mla
+        ? 'per GPU = whole latent (replicated on every rank)'
+        : 'n_kv per GPU = max(n_kv / tp, 1)',
       substituted: arch.mla
-        ? `tp = ${r.tp}`
+        ? `each of ${r.tp} GPUs holds all ${arch.layers.length} layers' latents`
         : `max(${kvHeads} / ${r.tp}, 1) = ${Math.max(kvHeads / r.tp, 1)}`,
       result: formatBinaryBytes(r.perGpuBytes),
     });

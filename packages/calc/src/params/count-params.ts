@@ -145,7 +145,9 @@ function paramWork(arch: Architecture, p: Parts): WorkStep[] {
   step(
     'Input embeddings',
     arch.learnedPositions > 0 ? '(V + s) · h' : 'V · h',
-    `(${formatInt(arch.vocab)}${pos}) · ${formatInt(h)}`,
+    arch.learnedPositions > 0
+      ? `(${formatInt(arch.vocab)}${pos}) · ${formatInt(h)}`
+      : `${formatInt(arch.vocab)} · ${formatInt(h)}`,
     p.embedding,
   );
   if (p.head > 0)

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { systemClock, systemRandom } from '../../ports/services.js';
+import type { Reply } from '../../reply/reply.js';
+import { createRouter } from '../../router/router.js';
+import { calculatorCommands } from './index.js';
+import { parseModel } from './model-option.js';
+
+const router = createRouter({
+  commands: calculatorCommands,
+  services: { clock: systemClock, random: systemRandom },
+});
+
+async function call(command: string, text: string): Promise<{ status: string; reply: Reply }> {
+  return router.dispatch({
+    platform: 'cli',
+    command,
+    text,
+    user: { id: 'u', name: 'u', isAdmin: false },
+    channel: { id: 'c' },
+    team: { id: 't' },
+  });
+}
+const dataOf = async (command: string, text: string) =>
+  (await call(command, text)).reply.data as Record<string, unknown>;
+
+describe('/kvcache', () => {
+  it('llama-70b 128k: 40.0 GiB = 327,680 B × 131,072 (formulas.md), with units and the alias explained', async () => {
+    const { status, reply } = await call('kvcache', 'llama-70b 128k');
+    expect(status).toBe('ok');
+    expect(reply.data).toMatchObject({
+      model: 'llama-3.1-70b',
+      tokens: 131072,
+      batch: 1,
+      kvDtype: 'bf16',
+      bytesPerToken: 327680,
+      totalBytes: 42_949_672_960,
+    });
+    expect(reply.fallbackText).toBe(
+      'KV cache · Llama-3.1-70B: 40.0 GiB (42.9 GB) for 131,072 tokens (128k = 128 × 1,024) × batch 1 in bf16',
+    );
+    const context = reply.blocks.find((b) => b.type === 'context');
+    expect(context?.type === 'context' && context.text).toContain(
+      '"llama-70b" read as Llama-3.1-70B (also: Llama-3-70B, Llama-2-70B).',
+    );
+    expect(context?.type === 'context' && context.text).toContain('GiB = 2^30 bytes; GB = 10^9 bytes.');
+  });
+
+  it('draws KV vs context with the GPU as a ceiling', async () => {
+    const { reply } = await call('kvcache', 'llama-3.1-8b 32k batch=4 gpu=h100');
+    const chart = reply.blocks.find((b) => b.type === 'chart');
+    expect(chart?.type === 'chart' && chart.chart.kind === 'line' && chart.chart.ceilings?.[0]).toEqual({
+      label: 'NVIDIA H100 SXM5 80GB memory',
+      y: 80e9 / 2 ** 30,
+    });
+    expect(
+      chart?.type === 'chart' && chart.chart.kind === 'line' && chart.chart.series.map((s) => s.name),
+    ).toEqual(['bf16, batch 4', 'fp8, batch 4']);
+  });
+
+  it('applies batch, dtype and tp: per-GPU bytes are an extra field, totalBytes stays whole', async () => {
+    const data = await dataOf('kvcache', 'llama-3.1-70b 131072 batch=2 dtype=fp8 tp=4');
+    expect(data).toMatchObject({
+      batch: 2,
+      kvDtype: 'fp8',
+      totalBytes: 2 * 163_840 * 131072,
+      perGpuBytes: (2 * 163_840 * 131072) / 4,
+      tp: 4,
+    });
+  });
+
+  it('DeepSeek-V3 in bf16: 70,272 B per token (formulas.md)', async () => {
+    expect(await dataOf('kvcache', 'deepseek-v3 4k')).toMatchObject({
+      bytesPerToken: 70_272,
+      totalBytes: 70_272 * 4096,
+    });
+  });
+
+  it('accepts a pasted config.json as the model', async () => {
+    const config = JSON.stringify({
+      model_type: 'llama',
+      hidden_size: 8192,
+      num_hidden_layers: 80,
+      num_attention_heads: 64,
+      num_key_value_heads: 8,
+      intermediate_size: 28672,
+      vocab_size: 128256,
+    });
+    expect(await dataOf('kvcache', `${config} 128k`)).toMatchObject({
+      model: null,
+      modelName: 'pasted config (llama)',
+      totalBytes: 40 * 2 ** 30,
+    });
+  });
+
+  it.each([
+    ['llama-70b 12q', /"12q" has an unknown unit "q"/],
+    ['lama-3.1-70b 128k', /Unknown model "lama-3.1-70b"/],
+    ['llama-70b 128k dtype=fp7', /Unknown data type "fp7"/],
+    ['llama-70b 128k tp=3', /tp=3 does not divide/],
+    ['{"model_type": 12 128k', /opened but never closed/],
+    ['{"model_type":"mystery","hidden_size":8} 1k', /lacks "num_hidden_layers"/],
+  ])('refuses %s with a clear message', async (text, message) => {
+    const { status, reply } = await call('kvcache', text);
+    expect(status).toBe('user-error');
+    expect(reply.fallbackText).toMatch(message);
+  });
+});
+
+describe('/moe', () => {
+  it.each([
+    // id, total, active (with input embeddings), active without: published Mixtral 46.7B / 12.9B (Jiang et al. 2024)
+    ['mixtral-8x7b', 46_702_792_704, 12_879_925_248, 12_748_853_248],
+    // Phi-3-mini 3,821,079,552 (models.md); dense: active = total
+    ['phi-3-mini', 3_821_079_552, 3_821_079_552, 3_821_079_552 - 32064 * 3072],
+  ])(
+    '%s → totalParams %d, activeParams %d, activeParamsNoInputEmbedding %d',
+    async (id, total, active, noEmbedding) => {
+      expect(await dataOf('moe', id)).toMatchObject({
+        totalParams: total,
+        activeParams: active,
+        activeParamsNoInputEmbedding: noEmbedding,
+      });
+    },
+  );
+
+  it('labels both active conventions', async () => {
+    const { reply } = await call('moe', 'gpt-oss-120b');
+    expect(reply.fallbackText).toBe(
+      'Parameters · gpt-oss-120b: 117B total, 5.71B active per token (counting the input embedding table; 5.13B without it)',
+    );
+  });
+});
+
+describe('/models', () => {
+  it('lists every model, or those matching a search', async () => {
+    const all = (await dataOf('models', '')).models as { id: string }[];
+    expect(all.length).toBeGreaterThanOrEqual(35);
+    const found = (await dataOf('models', 'deepseek')).models as { id: string; totalParams: number }[];
+    expect(found.map((m) => m.id)).toEqual(['deepseek-v2', 'deepseek-v2-lite', 'deepseek-v3', 'deepseek-r1']);
+    expect((await call('models', 'nothing-like-this')).reply.fallbackText).toContain('No model matches');
+  });
+});
+
+describe('parseModel', () => {
+  it('rejects invalid JSON with an example', () => {
+    expect(() => parseModel('{"a": }')).toThrowError(
+      expect.objectContaining({ code: 'core/bad-config-json' }),
+    );
+  });
+});
