@@ -5,6 +5,7 @@
  */
 
 export { allCommands } from './commands/all-commands.js';
+export { botActions } from './commands/bot/index.js';
 export {
   type AnyCommand,
   type CommandContext,
