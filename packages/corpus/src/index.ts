@@ -19,6 +19,18 @@ export {
 export { type CompiledCorpus, type CorpusSource, compileCorpus } from './load/compile-corpus.js';
 export { type CorpusIssue, formatIssue, pathToField, sortIssues } from './load/corpus-issue.js';
 export { type ParsedCorpusFile, parseCorpusFile } from './load/parse-corpus-file.js';
+export { chinchillaComputeQuestion, chinchillaParamsQuestion } from './parametric/chinchilla-optimal.js';
+export {
+  generateParametricQuestion,
+  PARAMETRIC_GENERATORS,
+  type ParametricOptions,
+} from './parametric/generate-parametric.js';
+export { KV_MODELS, type KvCacheParams, kvCacheQuestion } from './parametric/kv-cache-size.js';
+export { MOE_MODELS, moeActiveQuestion } from './parametric/moe-active.js';
+export type { ParametricGenerator } from './parametric/parametric-generator.js';
+export { type BubbleParams, pipelineBubbleQuestion } from './parametric/pipeline-bubble.js';
+export { specdecTokensQuestion } from './parametric/specdec-tokens.js';
+export { type ZeroParams, zeroMemoryQuestion } from './parametric/zero-memory.js';
 export { mulberry32, type Rng } from './random/mulberry32.js';
 export { createRng, randomIndex, type Seed, seedToInt, shuffled } from './random/seed.js';
 export {

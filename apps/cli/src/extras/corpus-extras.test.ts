@@ -61,6 +61,25 @@ describe('mlsys corpus check', () => {
   });
 });
 
+describe('mlsys question --parametric', () => {
+  it('computes a question from a calculator, reproducible from the printed command', async () => {
+    const shown = await run('question', '--parametric', '--topic', 'distributed-training', '--seed', '12');
+    expect(shown.code).toBe(0);
+    const hint = /\(answer: mlsys question (.+)\)/.exec(shown.stdout)![1]!.split(' ');
+    const revealed = await run('question', ...hint);
+    expect(revealed.stdout.startsWith(shown.stdout.slice(0, shown.stdout.indexOf('(answer:')))).toBe(true);
+    expect(revealed.stdout).toContain('Answer · Distributed training');
+    const json = JSON.parse(
+      (await run('question', '--generator', 'specdec-tokens', '--seed', '3', '--json')).stdout,
+    );
+    expect(json).toMatchObject({
+      seed: 3,
+      id: 'speculative-decoding-parametric-specdec-tokens-3',
+      kind: 'single',
+    });
+  });
+});
+
 // These read the compiled corpus: run `pnpm --filter @mlsys/corpus build` first (the error says so).
 describe('mlsys corpus stats and mlsys question (compiled corpus)', () => {
   it('counts the corpus by topic, difficulty and kind', async () => {
