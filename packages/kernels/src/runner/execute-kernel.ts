@@ -40,7 +40,6 @@ export async function executeKernel(
   const repeats = Math.max(1, request.repeats ?? 3);
   const inputs = kernel.makeInputs(params, createRandom(seed));
   const flops = kernel.flops(params);
-  const tolerance = kernel.tolerance.float32;
 
   const results: ImplementationResult[] = [];
   let expected: Float64Array | undefined;
@@ -72,25 +71,36 @@ export async function executeKernel(
       results.push({ ...base, ops: [], status: 'unavailable', note: graph.unavailable });
       continue;
     }
-    const session = await options.sessions.get(graph.model);
-    const feeds = toFeeds(graph.feeds);
-    const fetches = [graph.output];
-    let output = (await session.run(feeds, fetches))[graph.output]!; // warm-up
+    let output: ort.Tensor;
     const times: number[] = [];
-    for (let i = 0; i < repeats; i++) {
-      const start = performance.now();
-      output = (await session.run(feeds, fetches))[graph.output]!;
-      times.push(performance.now() - start);
+    try {
+      const session = await options.sessions.get(graph.model);
+      const feeds = toFeeds(graph.feeds);
+      const fetches = [graph.output];
+      output = (await session.run(feeds, fetches))[graph.output]!; // warm-up
+      for (let i = 0; i < repeats; i++) {
+        const start = performance.now();
+        output = (await session.run(feeds, fetches))[graph.output]!;
+        times.push(performance.now() - start);
+      }
+    } catch (error) {
+      // An op onnxruntime does not implement for these shapes or types: report it, keep the others.
+      results.push({
+        ...base,
+        ops: [...graph.ops],
+        status: 'unavailable',
+        note: `onnxruntime: ${firstLine(error)}`,
+      });
+      continue;
     }
-    const actual = toNumbers({
-      dtype: output.type as HostTensor['dtype'],
-      data: output.data as HostTensor['data'],
-    });
+    const dtype = output.type as HostTensor['dtype'];
+    const actual = toNumbers({ dtype, data: output.data as HostTensor['data'] });
     if (expected === undefined) {
       // No reference: the first (composed) graph becomes the baseline the others are checked against.
       expected = actual;
       outputDims = [...output.dims];
     }
+    const tolerance = kernel.tolerance[dtype] ?? kernel.tolerance.float32;
     results.push({
       ...base,
       ops: [...graph.ops],
@@ -125,6 +135,18 @@ function toFeeds(inputs: KernelInputs): Record<string, ort.Tensor> {
     feeds[name] = new ort.Tensor(tensor.dtype, tensor.data, [...tensor.dims]);
   }
   return feeds;
+}
+
+/**
+ * The useful part of an onnxruntime error: after "Status Message:", without the source path and the
+ * C++ assertion, first line only, at most 200 characters.
+ */
+function firstLine(error: unknown): string {
+  let message = error instanceof Error ? error.message : String(error);
+  message = message.split('Status Message: ').pop()!.split('\n')[0]!.trim();
+  message = message.replace(/^\/\S+:\d+\s+/, '');
+  if (message.includes(' was false. ')) message = message.split(' was false. ').pop()!;
+  return message.length > 200 ? `${message.slice(0, 197)}…` : message;
 }
 
 function median(values: number[]): number {

@@ -14,22 +14,27 @@
  */
 
 import { hostTensor } from '../../host-tensor.js';
-import { type KernelGraph, type KernelInputs, toKernelGraph } from '../../kernel-definition.js';
+import {
+  type HostTensor,
+  type KernelGraph,
+  type KernelInputs,
+  toKernelGraph,
+} from '../../kernel-definition.js';
 import { createGraphBuilder } from '../../onnx/graph-builder.js';
-import { type AttentionParams, groupSize, totalTokens } from './attention-params.js';
+import { type AttentionDtype, type AttentionParams, groupSize, totalTokens } from './attention-params.js';
 
 /** Builds the composed graph and its feeds (the inputs plus the causal mask). */
 export function buildComposedAttention(params: AttentionParams, inputs: KernelInputs): KernelGraph {
-  const { batch: B, seq: S, past: P, heads: H, kvHeads: KV, headDim: D, causal } = params;
+  const { batch: B, seq: S, past: P, heads: H, kvHeads: KV, headDim: D, causal, dtype } = params;
   const G = groupSize(params);
   const T = totalTokens(params);
   const g = createGraphBuilder({ name: 'attention-composed' });
   const shape = (name: string, dims: number[]) => g.constant(name, 'int64', [dims.length], dims);
 
-  const q = g.input('q', 'float32', [B, H, S, D]);
-  const k = g.input('k', 'float32', [B, KV, S, D]);
-  const v = g.input('v', 'float32', [B, KV, S, D]);
-  const scale = g.constant('scale', 'float32', [], [1 / Math.sqrt(D)]);
+  const q = g.input('q', dtype, [B, H, S, D]);
+  const k = g.input('k', dtype, [B, KV, S, D]);
+  const v = g.input('v', dtype, [B, KV, S, D]);
+  const scale = g.constant('scale', dtype, [], [1 / Math.sqrt(D)]);
 
   // The query heads that share a key/value head, stacked as rows: [B, KV, G·S, D]. One matrix
   // product per key/value head then serves its whole group, reading each key and value once.
@@ -43,8 +48,8 @@ export function buildComposedAttention(params: AttentionParams, inputs: KernelIn
   if (P === 0) {
     scores = g.node('MatMul', [qStacked, keysT(k)]);
   } else {
-    pastKey = g.input('past_key', 'float32', [B, KV, P, D]);
-    pastValue = g.input('past_value', 'float32', [B, KV, P, D]);
+    pastKey = g.input('past_key', dtype, [B, KV, P, D]);
+    pastValue = g.input('past_value', dtype, [B, KV, P, D]);
     const cached = g.node('MatMul', [qStacked, keysT(pastKey)]);
     const fresh = g.node('MatMul', [qStacked, keysT(k)]);
     scores = g.node('Concat', [cached, fresh], { axis: -1 });
@@ -53,7 +58,7 @@ export function buildComposedAttention(params: AttentionParams, inputs: KernelIn
   // + mask: viewed as [B, KV, G, S, T] so the [S, T] mask broadcasts over the group
   if (causal) {
     const perQuery = g.node('Reshape', [logits, shape('grouped_shape', [B, KV, G, S, T])]);
-    const masked = g.node('Add', [perQuery, g.input('mask', 'float32', [S, T])]);
+    const masked = g.node('Add', [perQuery, g.input('mask', dtype, [S, T])]);
     logits = g.node('Reshape', [masked, shape('stacked_scores', [B, KV, G * S, T])]);
   }
   // weights = softmax over the key axis
@@ -70,14 +75,14 @@ export function buildComposedAttention(params: AttentionParams, inputs: KernelIn
     out = g.node('Add', [g.node('MatMul', [wCached!, pastValue]), g.node('MatMul', [wFresh!, v])]);
   }
   const y = g.node('Reshape', [out, shape('output_shape', [B, H, S, D])], {}, { outputs: ['y'] });
-  g.output(y, 'float32', [B, H, S, D]);
+  g.output(y, dtype, [B, H, S, D]);
 
   const feeds: KernelInputs = { q: inputs.q!, k: inputs.k!, v: inputs.v! };
   if (P > 0) {
     feeds.past_key = inputs.past_key!;
     feeds.past_value = inputs.past_value!;
   }
-  if (causal) feeds.mask = causalMask(S, P);
+  if (causal) feeds.mask = causalMask(S, P, dtype);
   return toKernelGraph(g, feeds, y);
 }
 
@@ -85,10 +90,13 @@ export function buildComposedAttention(params: AttentionParams, inputs: KernelIn
  * The additive causal mask `[seq, past + seq]`: 0 where query `i` may see key `j` (`j ≤ past + i`,
  * bottom-right alignment), −∞ elsewhere.
  */
-export function causalMask(seq: number, past: number): ReturnType<typeof hostTensor> {
+export function causalMask(seq: number, past: number, dtype: AttentionDtype = 'float32'): HostTensor {
   const total = past + seq;
-  const data = new Float32Array(seq * total);
-  for (let i = 0; i < seq; i++)
-    data.fill(Number.NEGATIVE_INFINITY, i * total + past + i + 1, (i + 1) * total);
-  return hostTensor('float32', [seq, total], data);
+  const data = dtype === 'float16' ? new Uint16Array(seq * total) : new Float32Array(seq * total);
+  const minusInfinity = dtype === 'float16' ? FLOAT16_MINUS_INFINITY : Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < seq; i++) data.fill(minusInfinity, i * total + past + i + 1, (i + 1) * total);
+  return hostTensor(dtype, [seq, total], data);
 }
+
+/** −∞ in IEEE 754 binary16: sign 1, exponent all ones, fraction 0. */
+const FLOAT16_MINUS_INFINITY = 0xfc00;

@@ -5,10 +5,7 @@
  */
 
 import type { MemoryNote } from '../../kernel-definition.js';
-import { type AttentionParams, totalTokens, unmaskedPairs } from './attention-params.js';
-
-/** Bytes per float32 element. */
-const F32 = 4;
+import { type AttentionParams, ELEMENT_BYTES, totalTokens, unmaskedPairs } from './attention-params.js';
 
 /**
  * Useful FLOPs: the two matrix products `Q·Kᵀ` and `P·V` over unmasked (query, key) pairs only,
@@ -22,16 +19,16 @@ export function attentionFlops(params: AttentionParams): number {
 
 /**
  * Bytes a perfect kernel moves: read Q, read every key and value once (cache and new), write the
- * output. `4 · (2·B·heads·S·D + 2·B·kv_heads·T·D)` in float32.
+ * output: `e · (2·B·heads·S·D + 2·B·kv_heads·T·D)` with `e` bytes per element (4 float32, 2 float16).
  */
 export function attentionBytes(params: AttentionParams): number {
   const { batch: B, seq: S, heads: H, kvHeads: KV, headDim: D } = params;
-  return F32 * (2 * B * H * S * D + 2 * B * KV * totalTokens(params) * D);
+  return ELEMENT_BYTES[params.dtype] * (2 * B * H * S * D + 2 * B * KV * totalTokens(params) * D);
 }
 
-/** Bytes of one `[B, heads, S, T]` float32 score matrix. */
+/** Bytes of one `[B, heads, S, T]` score matrix in the kernel's element type. */
 export function scoreMatrixBytes(params: AttentionParams): number {
-  return F32 * params.batch * params.heads * params.seq * totalTokens(params);
+  return ELEMENT_BYTES[params.dtype] * params.batch * params.heads * params.seq * totalTokens(params);
 }
 
 /**
@@ -40,7 +37,7 @@ export function scoreMatrixBytes(params: AttentionParams): number {
  * planner reuses buffers.
  */
 export function attentionWorkBytes(params: AttentionParams): number {
-  const mask = params.causal ? F32 * params.seq * totalTokens(params) : 0;
+  const mask = params.causal ? ELEMENT_BYTES[params.dtype] * params.seq * totalTokens(params) : 0;
   return attentionBytes(params) + mask + 4 * scoreMatrixBytes(params);
 }
 
@@ -52,21 +49,22 @@ export function attentionWorkBytes(params: AttentionParams): number {
 export function attentionMemoryNotes(params: AttentionParams): MemoryNote[] {
   const { batch: B, seq: S, heads: H, headDim: D } = params;
   const T = totalTokens(params);
+  const e = ELEMENT_BYTES[params.dtype];
   return [
     {
       label: 'score matrix Q·Kᵀ (the composed graph materialises it)',
       bytes: scoreMatrixBytes(params),
-      formula: `B·heads·S·T·4 = ${B}·${H}·${S}·${T}·4`,
+      formula: `B·heads·S·T·e = ${B}·${H}·${S}·${T}·${e}`,
     },
     {
       label: 'tiled (FlashAttention) kernel: running max and sum per query row',
-      bytes: F32 * 2 * B * H * S,
-      formula: `2·B·heads·S·4 = 2·${B}·${H}·${S}·4`,
+      bytes: 4 * 2 * B * H * S,
+      formula: `2·B·heads·S·4 (float32 statistics) = 2·${B}·${H}·${S}·4`,
     },
     {
       label: 'output',
-      bytes: F32 * B * H * S * D,
-      formula: `B·heads·S·D·4 = ${B}·${H}·${S}·${D}·4`,
+      bytes: e * B * H * S * D,
+      formula: `B·heads·S·D·e = ${B}·${H}·${S}·${D}·${e}`,
     },
   ];
 }

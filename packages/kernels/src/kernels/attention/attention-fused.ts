@@ -28,12 +28,12 @@ import { type AttentionParams, totalTokens } from './attention-params.js';
 export function buildAttention23(params: AttentionParams, inputs: KernelInputs): KernelGraph {
   const { batch: B, seq: S, past: P, heads: H, kvHeads: KV, headDim: D } = params;
   const g = createGraphBuilder({ name: 'attention-opset23', opset: 23 });
-  const q = g.input('q', 'float32', [B, H, S, D]);
-  const k = g.input('k', 'float32', [B, KV, S, D]);
-  const v = g.input('v', 'float32', [B, KV, S, D]);
+  const q = g.input('q', params.dtype, [B, H, S, D]);
+  const k = g.input('k', params.dtype, [B, KV, S, D]);
+  const v = g.input('v', params.dtype, [B, KV, S, D]);
   const past =
     P > 0
-      ? [g.input('past_key', 'float32', [B, KV, P, D]), g.input('past_value', 'float32', [B, KV, P, D])]
+      ? [g.input('past_key', params.dtype, [B, KV, P, D]), g.input('past_value', params.dtype, [B, KV, P, D])]
       : [];
   // Inputs: Q, K, V, attn_mask (none), past_key, past_value. With a cache onnxruntime 1.30 insists
   // on the present_key/present_value outputs ("does not support past_key provided and present_key
@@ -45,7 +45,7 @@ export function buildAttention23(params: AttentionParams, inputs: KernelInputs):
     { is_causal: params.causal ? 1 : 0, scale: attr.float(1 / Math.sqrt(D)) },
     { outputs: past.length > 0 ? ['y', 'present_key', 'present_value'] : ['y'] },
   );
-  g.output(y!, 'float32', [B, H, S, D]);
+  g.output(y!, params.dtype, [B, H, S, D]);
   return toKernelGraph(g, pick(inputs, P > 0), y!);
 }
 
@@ -63,11 +63,11 @@ export function buildGroupQueryAttention(
   const { batch: B, seq: S, past: P, heads: H, kvHeads: KV, headDim: D } = params;
   const T = totalTokens(params);
   const g = createGraphBuilder({ name: 'attention-gqa' });
-  const q = tokenMajor(g, g.input('q', 'float32', [B, H, S, D]), [B, S, H * D]);
-  const k = tokenMajor(g, g.input('k', 'float32', [B, KV, S, D]), [B, S, KV * D]);
-  const v = tokenMajor(g, g.input('v', 'float32', [B, KV, S, D]), [B, S, KV * D]);
-  const pastKey = P > 0 ? g.input('past_key', 'float32', [B, KV, P, D]) : '';
-  const pastValue = P > 0 ? g.input('past_value', 'float32', [B, KV, P, D]) : '';
+  const q = tokenMajor(g, g.input('q', params.dtype, [B, H, S, D]), [B, S, H * D]);
+  const k = tokenMajor(g, g.input('k', params.dtype, [B, KV, S, D]), [B, S, KV * D]);
+  const v = tokenMajor(g, g.input('v', params.dtype, [B, KV, S, D]), [B, S, KV * D]);
+  const pastKey = P > 0 ? g.input('past_key', params.dtype, [B, KV, P, D]) : '';
+  const pastValue = P > 0 ? g.input('past_value', params.dtype, [B, KV, P, D]) : '';
   // seqlens_k is the index of each sequence's last key (total − 1), not a count (ContribOperators.md).
   const seqlensK = g.constant('seqlens_k', 'int32', [B], new Array<number>(B).fill(T - 1));
   const totalLength = g.constant('total_sequence_length', 'int32', [], [T]);
@@ -79,7 +79,7 @@ export function buildGroupQueryAttention(
     { domain: 'com.microsoft', outputs: ['gqa_out', 'present_key', 'present_value'] },
   );
   const y = headMajor(g, out!, [B, S, H, D]);
-  g.output(y, 'float32', [B, H, S, D]);
+  g.output(y, params.dtype, [B, H, S, D]);
   return toKernelGraph(g, pick(inputs, P > 0), y);
 }
 
@@ -93,9 +93,9 @@ export function buildMultiHeadAttention(
   }
   const { batch: B, seq: S, past: P, heads: H, headDim: D } = params;
   const g = createGraphBuilder({ name: 'attention-mha' });
-  const q = tokenMajor(g, g.input('q', 'float32', [B, H, S, D]), [B, S, H * D]);
-  const k = tokenMajor(g, g.input('k', 'float32', [B, H, S, D]), [B, S, H * D]);
-  const v = tokenMajor(g, g.input('v', 'float32', [B, H, S, D]), [B, S, H * D]);
+  const q = tokenMajor(g, g.input('q', params.dtype, [B, H, S, D]), [B, S, H * D]);
+  const k = tokenMajor(g, g.input('k', params.dtype, [B, H, S, D]), [B, S, H * D]);
+  const v = tokenMajor(g, g.input('v', params.dtype, [B, H, S, D]), [B, S, H * D]);
   // Inputs: query, key, value, bias, key_padding_mask, attention_bias, past_key, past_value.
   const past =
     P > 0
@@ -103,8 +103,8 @@ export function buildMultiHeadAttention(
           '',
           '',
           '',
-          g.input('past_key', 'float32', [B, H, P, D]),
-          g.input('past_value', 'float32', [B, H, P, D]),
+          g.input('past_key', params.dtype, [B, H, P, D]),
+          g.input('past_value', params.dtype, [B, H, P, D]),
         ]
       : [];
   const [out] = g.nodeOutputs(
@@ -115,7 +115,7 @@ export function buildMultiHeadAttention(
     { domain: 'com.microsoft' },
   );
   const y = headMajor(g, out!, [B, S, H, D]);
-  g.output(y, 'float32', [B, H, S, D]);
+  g.output(y, params.dtype, [B, H, S, D]);
   return toKernelGraph(g, pick(inputs, P > 0), y);
 }
 

@@ -6,7 +6,8 @@
  * @module
  */
 
-import { defineKernel, type KernelInputs } from '../../kernel-definition.js';
+import { defineKernel, type HostTensor, type KernelInputs } from '../../kernel-definition.js';
+import { toFloat16Bits } from '../../onnx/float16.js';
 import { randomNormalArray } from '../../random.js';
 import { buildComposedAttention } from './attention-composed.js';
 import {
@@ -37,7 +38,9 @@ export const attentionKernel = defineKernel<AttentionParams>({
   ],
   // Measured float32 agreement is ≤ 1.5e-6 against float64 (onnxruntime.md); the bound leaves room
   // for long rows, where summation order matters more.
-  tolerance: { float32: { atol: 2e-5, rtol: 1e-4 } },
+  // float16 keeps 11 significant bits (unit roundoff 2^-11 ≈ 4.9e-4, IEEE 754 binary16); inputs are
+  // rounded to it, so the float16 bound is set by rounding of scores and of the output.
+  tolerance: { float32: { atol: 2e-5, rtol: 1e-4 }, float16: { atol: 4e-3, rtol: 4e-3 } },
   benchSizes: [
     { args: { seq: '512', heads: '8', head_dim: '64', causal: 'true' }, reference: true },
     { args: { seq: '1', past: '8192', heads: '8', head_dim: '64' }, reference: true },
@@ -47,14 +50,15 @@ export const attentionKernel = defineKernel<AttentionParams>({
   parse: parseAttentionParams,
   makeInputs(params, random) {
     const { batch: B, seq: S, past: P, heads: H, kvHeads: KV, headDim: D } = params;
-    const tensor = (dims: number[]) => ({
-      dtype: 'float32' as const,
-      dims,
-      data: randomNormalArray(
+    const tensor = (dims: number[]): HostTensor => {
+      const values = randomNormalArray(
         random,
         dims.reduce((a, b) => a * b, 1),
-      ),
-    });
+      );
+      return params.dtype === 'float16'
+        ? { dtype: 'float16', dims, data: Uint16Array.from(values, toFloat16Bits) }
+        : { dtype: 'float32', dims, data: values };
+    };
     const inputs: KernelInputs = {
       q: tensor([B, H, S, D]),
       k: tensor([B, KV, S, D]),
@@ -102,5 +106,6 @@ export const attentionKernel = defineKernel<AttentionParams>({
     kv_heads: params.kvHeads,
     head_dim: params.headDim,
     causal: params.causal,
+    dtype: params.dtype,
   }),
 });

@@ -8,7 +8,7 @@
 
 import { UserError } from '@mlsys/errors';
 import type { KernelParam } from '../../kernel-definition.js';
-import { parseBooleanParam, parseIntegerParam, requireArg } from '../../kernel-params.js';
+import { parseBooleanParam, parseChoiceParam, parseIntegerParam, requireArg } from '../../kernel-params.js';
 
 /** Typed attention params. `past = 0` is a prompt (prefill); `seq = 1, past > 0` is one decode step. */
 export interface AttentionParams {
@@ -23,7 +23,15 @@ export interface AttentionParams {
   kvHeads: number;
   headDim: number;
   causal: boolean;
+  /** Element type of Q, K, V, the cache and the output. */
+  dtype: AttentionDtype;
 }
+
+/** Element types attention runs in (float16 is optional; bfloat16 cannot be fed to onnxruntime-node). */
+export type AttentionDtype = 'float32' | 'float16';
+
+/** Bytes per element of each {@link AttentionDtype}. */
+export const ELEMENT_BYTES: Readonly<Record<AttentionDtype, number>> = { float32: 4, float16: 2 };
 
 /** Caps on each param; the runner's memory cap applies on top (seq 4096 × 8 heads does not fit it). */
 export const ATTENTION_CAPS = {
@@ -64,6 +72,13 @@ export const ATTENTION_PARAMS: Readonly<Record<string, KernelParam>> = {
     example: '4096',
   },
   batch: { description: 'Sequences in the batch', kind: 'integer', default: '1', example: '1' },
+  dtype: {
+    description: 'Element type of Q, K, V and the output',
+    kind: 'string',
+    default: 'float32',
+    choices: ['float32', 'float16'],
+    example: 'float16',
+  },
 };
 
 /**
@@ -91,6 +106,7 @@ export function parseAttentionParams(args: Readonly<Record<string, string>>): At
     kvHeads,
     headDim: parseIntegerParam('head_dim', requireArg(args, 'head_dim', '64'), ATTENTION_CAPS.headDim),
     causal: parseBooleanParam('causal', requireArg(args, 'causal', 'true')),
+    dtype: parseChoiceParam('dtype', args.dtype ?? 'float32', ['float32', 'float16'] as const),
   };
 }
 

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { toNumbers } from '../../host-tensor.js';
 import type { HostTensor, KernelInputs } from '../../kernel-definition.js';
 import { type AttentionParams, groupSize, totalTokens } from './attention-params.js';
 
@@ -26,11 +27,11 @@ export function attentionReference(params: AttentionParams, inputs: KernelInputs
   const q = values(inputs, 'q');
   const k = values(inputs, 'k');
   const v = values(inputs, 'v');
-  const pastK = past > 0 ? values(inputs, 'past_key') : new Float32Array(0);
-  const pastV = past > 0 ? values(inputs, 'past_value') : new Float32Array(0);
+  const pastK = past > 0 ? values(inputs, 'past_key') : new Float64Array(0);
+  const pastV = past > 0 ? values(inputs, 'past_value') : new Float64Array(0);
 
   /** Offset of key/value row `j` (0 … total−1) of head `g` in its array, and which array. */
-  const kvRow = (b: number, g: number, j: number): [Float32Array, Float32Array, number] =>
+  const kvRow = (b: number, g: number, j: number): [Float64Array, Float64Array, number] =>
     j < past
       ? [pastK, pastV, ((b * kvHeads + g) * past + j) * d]
       : [k, v, ((b * kvHeads + g) * seq + (j - past)) * d];
@@ -71,9 +72,9 @@ export function attentionReference(params: AttentionParams, inputs: KernelInputs
   return { dtype: 'float64', dims: [batch, heads, seq, d], data: out };
 }
 
-function values(inputs: KernelInputs, name: string): Float32Array {
+/** An input's values as float64 (float16 bits decoded). */
+function values(inputs: KernelInputs, name: string): Float64Array {
   const tensor = inputs[name];
-  if (!tensor || !(tensor.data instanceof Float32Array))
-    throw new Error(`attention: missing float32 input ${name}`);
-  return tensor.data;
+  if (!tensor) throw new Error(`attention: missing input ${name}`);
+  return toNumbers(tensor);
 }

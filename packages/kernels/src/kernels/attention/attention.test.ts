@@ -31,6 +31,7 @@ const args = (p: AttentionParams) => ({
   kv_heads: String(p.kvHeads),
   head_dim: String(p.headDim),
   causal: String(p.causal),
+  dtype: p.dtype,
 });
 
 /** Random valid params: kv_heads divides heads; small enough for the float64 reference. */
@@ -46,7 +47,7 @@ const paramsArbitrary = fc
   })
   .map(({ kvPick, ...rest }): AttentionParams => {
     const divisors = [1, 2, 3, 4, 6, 8].filter((d) => rest.heads % d === 0);
-    return { ...rest, kvHeads: divisors[kvPick % divisors.length]! };
+    return { ...rest, kvHeads: divisors[kvPick % divisors.length]!, dtype: 'float32' };
   });
 
 describe('attention: every implementation agrees with the float64 reference (float32: atol 2e-5, rtol 1e-4)', () => {
@@ -64,6 +65,23 @@ describe('attention: every implementation agrees with the float64 reference (flo
         expect(byId['attention-23']!.status).toBe('ok');
       }),
       { seed: 20260101, numRuns: 60 },
+    );
+  });
+
+  it('in float16 too (atol = rtol = 4e-3; fast-check, seed 20260102)', async () => {
+    const headDims = fc.constantFrom(8, 16, 64); // multiples of 8: every implementation may run
+    await fc.assert(
+      fc.asyncProperty(paramsArbitrary, headDims, async (params, headDim) => {
+        const byId = await runAll(args({ ...params, headDim, dtype: 'float16' }));
+        for (const impl of Object.values(byId)) {
+          if (impl.status === 'unavailable') expect(impl.note).not.toMatch(/^onnxruntime:/);
+          if (impl.status !== 'ok') continue;
+          expect(impl.withinTolerance, `${impl.id} ${JSON.stringify(params)} err ${impl.maxAbsErr}`).toBe(
+            true,
+          );
+        }
+      }),
+      { seed: 20260102, numRuns: 20 },
     );
   });
 
@@ -87,6 +105,11 @@ describe('attention: every implementation agrees with the float64 reference (flo
       'MQA decode step',
       { seq: '1', past: '37', heads: '8', kv_heads: '1', head_dim: '16' },
       ['composed', 'attention-23', 'gqa'],
+    ],
+    [
+      'float16 decode step',
+      { seq: '1', past: '37', heads: '4', head_dim: '16', dtype: 'float16' },
+      ['composed', 'attention-23', 'gqa', 'mha'],
     ],
     [
       'unmasked prompt',
