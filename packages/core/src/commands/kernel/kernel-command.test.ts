@@ -61,6 +61,7 @@ describe('/kernel', () => {
           causal: 'true',
           past: '0',
           batch: '1',
+          dtype: 'float32',
         },
         seed: 1,
       },
