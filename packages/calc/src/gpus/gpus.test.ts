@@ -1,4 +1,5 @@
 import { isUserError } from '@mlsys/errors';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GPUS } from './gpu-table.js';
 import { findGpu, parseGpu } from './parse-gpu.js';
@@ -59,5 +60,24 @@ describe('parseGpu', () => {
       expect(isUserError(error) && error.code).toBe('calc/unknown-gpu');
       expect(isUserError(error) && error.suggestions).toContain('h100');
     }
+  });
+
+  it('returns a GPU or throws UserError for any string', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 80 }),
+          fc.constantFrom('constructor', '__proto__', 'h100 ', 'NVIDIA'),
+        ),
+        (raw) => {
+          try {
+            return parseGpu(raw).memoryBytes > 0;
+          } catch (error) {
+            return isUserError(error);
+          }
+        },
+      ),
+      { seed: 7, numRuns: 1000 },
+    );
   });
 });

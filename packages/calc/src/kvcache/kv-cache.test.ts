@@ -34,6 +34,7 @@ describe('kvCache: published figures', () => {
   it('Gemma-3-27B at 131,072 tokens: 10.41 GiB, vs 81.38 GiB with derived head_dim and all layers global (unsloth PR 4757)', () => {
     const r = kvCache({ arch: archOf('gemma-3-27b'), tokens: 131072, batch: 1, dtype: bf16 });
     expect(r.totalBytes / GIB).toBeCloseTo(10.41, 2);
+    expect((r.comparison.at(-1)?.bytes ?? 0) / GIB).toBeCloseTo(81.38, 2);
     const naive = readConfig({
       model_type: 'gemma3',
       text_config: {

@@ -160,6 +160,17 @@ function compareLayouts(arch: Architecture, tokens: number, batch: number, b: nu
   if (kvHeads !== heads && kvHeads !== 1)
     rows.push({ layout: `GQA (${name(kvHeads)}, this model)`, bytes: bytesWith(kvHeads), actual: true });
   rows.push({ layout: `MQA (${name(1)})`, bytes: bytesWith(1), actual: kvHeads === 1 });
+  // The common mistake (unsloth PR 4757 for Gemma 3): head_dim taken as hidden / heads and every layer global.
+  const derived = Math.floor(arch.hidden / heads);
+  const windowed = arch.layers.some((l) => l.attention.kind === 'sliding' || l.attention.kind === 'chunked');
+  if (derived !== arch.attention.headDim || windowed) {
+    const attentionLayers = arch.layers.filter((l) => l.attention.kind !== 'mamba').length;
+    rows.push({
+      layout: `if head_dim were hidden/heads = ${derived} and every layer global (a common mistake)`,
+      bytes: attentionLayers * 2 * kvHeads * derived * tokens * batch * b,
+      actual: false,
+    });
+  }
   return rows.map((row) =>
     row.actual && !row.layout.includes('this model') ? { ...row, layout: `${row.layout}, this model` } : row,
   );

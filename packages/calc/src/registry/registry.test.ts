@@ -1,3 +1,5 @@
+import { isUserError } from '@mlsys/errors';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../model/read-config.js';
 import { MODELS, modelKey, modelNames, resolveModel, searchModels } from './registry.js';
@@ -104,5 +106,24 @@ describe('model registry', () => {
     expect(searchModels('deepseek_v3').map((e) => e.id)).toEqual(['deepseek-v3', 'deepseek-r1']);
     expect(searchModels('').length).toBe(MODELS.length);
     expect(modelNames()).toContain('llama-70b');
+  });
+
+  it('returns a model or throws UserError for any string', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 200 }),
+          fc.constantFrom('constructor', '__proto__', 'llama', '/', '-it'),
+        ),
+        (raw) => {
+          try {
+            return resolveModel(raw).entry.id.length > 0;
+          } catch (error) {
+            return isUserError(error);
+          }
+        },
+      ),
+      { seed: 11, numRuns: 1000 },
+    );
   });
 });
