@@ -67,6 +67,7 @@ export {
   type SubmitResult,
 } from './ports/store-quiz.js';
 export { type ChannelRecord, DEFAULT_RATING, type UserRecord, type UserStore } from './ports/store-users.js';
+export { createCorpusQuestionSource, toQuizQuestion } from './questions/corpus-question-source.js';
 export {
   choiceValue,
   optionLetter,
