@@ -23,7 +23,7 @@ describe('kernel question generators', () => {
           expect(question.id.startsWith(`${topic}-kernel-${generator.id}-`)).toBe(true);
           expect(question.id.length).toBeLessThanOrEqual(64);
         }),
-        { seed: 2024, numRuns: 150 },
+        { seed: 2024, numRuns: 80 },
       );
     },
   );
