@@ -189,7 +189,11 @@ function dense(
   };
 }
 
-function moeOf(_f: ConfigFields, sizes: Pick<MoeSpec, 'experts' | 'topK' | 'expertIntermediate'>): MoeSpec {
+/** An MoE block with the given sizes and no shared experts, router biases or expert biases. */
+export function moeOf(
+  _f: ConfigFields,
+  sizes: Pick<MoeSpec, 'experts' | 'topK' | 'expertIntermediate'>,
+): MoeSpec {
   return {
     ...sizes,
     sharedExperts: 0,
@@ -201,7 +205,8 @@ function moeOf(_f: ConfigFields, sizes: Pick<MoeSpec, 'experts' | 'topK' | 'expe
   };
 }
 
-function withMoe(
+/** The architecture with `moe` set and the layers for which `isMoe` holds marked as MoE layers. */
+export function withMoe(
   arch: Omit<Architecture, 'defaults' | 'notes'>,
   moe: MoeSpec,
   isMoe: (layer: number) => boolean,
@@ -212,5 +217,3 @@ function withMoe(
     layers: arch.layers.map((layer, i) => ({ ...layer, mlp: isMoe(i) ? 'moe' : 'dense' })),
   };
 }
-
-export { moeOf, withMoe };
