@@ -78,7 +78,6 @@ export {
 export { type QuestionData, questionData } from './questions/question-data.js';
 export { type QuestionReplyOptions, questionReply, questionRevealReply } from './questions/question-reply.js';
 export { parseActionValue, QUIZ_ACTIONS, toActionValue } from './quiz/action-values.js';
-export { corpusQuestionSource, toQuizQuestion } from './quiz/corpus-question-source.js';
 export { createQuizEngine, type QuizEngine, type QuizUser, type QuizView } from './quiz/engine.js';
 export type { QuizEngineOptions } from './quiz/engine-context.js';
 export { type Credit, gradeAnswer, parseNumber } from './quiz/grade-answer.js';
