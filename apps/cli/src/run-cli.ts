@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import {
   allCommands,
+  botActions,
   createRouter,
   type KernelRunner,
   replyToPlainText,
@@ -10,6 +11,7 @@ import {
 import { isUserError, UserError } from '@mlsys/errors';
 import { argvToCall } from './argv-to-invocation.js';
 import { findExtra } from './extras/index.js';
+import { storeServicesFor } from './extras/quiz-services.js';
 import { helpText } from './help-text.js';
 
 /** Where the CLI writes. */
@@ -42,9 +44,11 @@ export async function runCli(argv: readonly string[], out: CliOutput): Promise<n
     let text = call.text;
     if (call.configPath !== undefined) text = `${await readConfig(call.configPath)} ${text}`;
     const kernels = lazyKernelRunner();
+    const stored = await storeServicesFor(call.command, out);
     const router = createRouter({
       commands: allCommands,
-      services: { clock: systemClock, random: systemRandom, kernels },
+      actions: botActions,
+      services: { clock: systemClock, random: systemRandom, kernels, ...stored?.services },
     });
     const { status, reply } = await router
       .dispatch({
@@ -55,7 +59,8 @@ export async function runCli(argv: readonly string[], out: CliOutput): Promise<n
         channel: { id: 'cli' },
         team: { id: 'local' },
       })
-      .finally(() => kernels.close()); // stop the kernel child process so the CLI can exit
+      // stop the kernel child process and release the store so the CLI can exit
+      .finally(() => Promise.all([kernels.close(), stored?.close()]));
     if (status === 'ok') {
       out.stdout.write(
         call.json ? `${JSON.stringify(reply.data ?? null, null, 2)}\n` : `${replyToPlainText(reply)}\n`,

@@ -3,6 +3,8 @@ import { corpusCheckExtra } from './corpus-check.js';
 import { corpusStatsExtra } from './corpus-stats.js';
 import { kernelBenchExtra } from './kernel-bench.js';
 import { questionExtra } from './question.js';
+import { quizPlayExtra } from './quiz-play.js';
+import { quizSimulateExtra } from './quiz-simulate.js';
 
 /** A CLI-only subcommand (not a bot command), e.g. `corpus stats` or `kernel bench`. */
 export interface CliExtra {
@@ -18,6 +20,8 @@ export const cliExtras: readonly CliExtra[] = [
   corpusStatsExtra,
   kernelBenchExtra,
   questionExtra,
+  quizPlayExtra,
+  quizSimulateExtra,
 ];
 
 /** The extra whose path starts `argv`, the longest match first. */

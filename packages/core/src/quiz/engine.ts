@@ -76,6 +76,18 @@ export function createQuizEngine(options: QuizEngineOptions): QuizEngine {
   const newId = options.newId ?? (() => crypto.randomUUID().replaceAll('-', '').slice(0, 12));
   const now = () => clock.now().getTime();
 
+  // `closeWhenAllAnswered` never changes after a quiz opens: remembering it saves a read per answer.
+  const closeEarly = new Map<string, boolean>();
+  async function closesEarly(quizId: string): Promise<boolean> {
+    let known = closeEarly.get(quizId);
+    if (known === undefined) {
+      known = (await store.quiz.getQuiz(quizId))?.settings.closeWhenAllAnswered ?? false;
+      if (closeEarly.size > 10_000) closeEarly.clear();
+      closeEarly.set(quizId, known);
+    }
+    return known;
+  }
+
   async function view(quiz: QuizRecord): Promise<QuizView> {
     return { quiz, players: await store.quiz.listPlayers(quiz.id) };
   }
@@ -199,13 +211,11 @@ export function createQuizEngine(options: QuizEngineOptions): QuizEngine {
 
     async answer({ quizId, round, userId, answer }) {
       const result = await store.quiz.submitAnswer({ quizId, round, userId, answer, at: now() });
-      if (result.accepted) {
+      if (result.accepted && (await closesEarly(quizId))) {
         const progress = await store.quiz.roundProgress(quizId, round);
         if (progress.answered >= progress.players) {
           const quiz = await store.quiz.getQuiz(quizId);
-          if (quiz?.settings.closeWhenAllAnswered && quiz.phase === 'question' && quiz.round === round) {
-            await stepQuiz(ctx, quiz, now());
-          }
+          if (quiz?.phase === 'question' && quiz.round === round) await stepQuiz(ctx, quiz, now());
         }
       }
       return result;
