@@ -73,7 +73,11 @@ export function option<T, const R extends boolean = false>(
         return init.parse(raw.trim());
       } catch (error) {
         if (!isUserError(error)) throw error;
-        ctx.addIssue({ code: 'custom', message: error.toUserText() });
+        ctx.addIssue({
+          code: 'custom',
+          message: error.message,
+          params: { example: error.example, suggestions: error.suggestions },
+        });
         return z.NEVER;
       }
     });

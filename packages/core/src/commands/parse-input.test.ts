@@ -49,7 +49,7 @@ describe('parseInput', () => {
     ['a b', 'core/extra-argument', 'Unexpected "b".'],
     ['a bacth=2', 'core/unknown-option', '/demo has no option "bacth".'],
     ['a dtype=int3', 'core/bad-choice', 'dtype must be one of bf16, fp8; got "int3".'],
-    ['a batch=x', 'core/bad-option', 'Bad batch "x": must be a whole number\nExample: 8'],
+    ['a batch=x', 'core/bad-option', 'Bad batch "x": must be a whole number (e.g. 8)'],
   ])('refuses %j with a clear message', (text, code, message) => {
     let caught: UserError | undefined;
     try {

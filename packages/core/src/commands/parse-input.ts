@@ -1,4 +1,5 @@
 import { closestNames, UserError } from '@mlsys/errors';
+import type { z } from 'zod';
 import type { AnyCommand, CommandSpec } from './define-command.js';
 import type { InputOf, OptionMap } from './option.js';
 import { tokenizeArgs } from './tokenize-args.js';
@@ -86,16 +87,38 @@ export function parseInput<O extends OptionMap>(
       );
     }
     const parsed = option.schema.safeParse(option.choices ? text.toLowerCase() : text);
-    if (!parsed.success) {
-      const message = parsed.error.issues[0]?.message ?? 'is not valid';
-      throw new UserError('core/bad-option', `Bad ${name} "${truncate(text)}": ${message}`, {
-        example: `/${path} ${spec.examples[0] ?? ''}`.trim(),
-        cause: parsed.error,
-      });
-    }
+    if (!parsed.success)
+      throw badOption(name, text, parsed.error, `/${path} ${spec.examples[0] ?? ''}`.trim());
     input[name] = parsed.data;
   }
   return input as InputOf<O>;
+}
+
+/**
+ * The error for an option whose text did not parse: the parser's message, its suggestions, and an
+ * example — the parser's own when it is a whole command line, else the command's first example, with
+ * the parser's value example mentioned inline when there are no suggestions to show instead.
+ */
+function badOption(name: string, text: string, error: z.ZodError, commandExample: string): UserError {
+  const issue = error.issues[0];
+  const params = (issue?.code === 'custom' ? issue.params : undefined) as
+    | { example?: string; suggestions?: readonly string[] }
+    | undefined;
+  const valueExample = params?.example;
+  const suggestions = params?.suggestions ?? [];
+  const inline =
+    valueExample !== undefined && !valueExample.startsWith('/') && suggestions.length === 0
+      ? ` (e.g. ${valueExample})`
+      : '';
+  return new UserError(
+    'core/bad-option',
+    `Bad ${name} "${truncate(text)}": ${issue?.message ?? 'is not valid'}${inline}`,
+    {
+      example: valueExample?.startsWith('/') ? valueExample : commandExample,
+      suggestions,
+      cause: error,
+    },
+  );
 }
 
 function truncate(text: string): string {
