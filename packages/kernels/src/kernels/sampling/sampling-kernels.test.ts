@@ -21,6 +21,9 @@ describe('topk, topp and sample kernels: worked examples', () => {
     [toppKernel, { logits: '2,1,0.5,0.1', p: '0.8' }, [0.6285, 0.2312, 0.1402, 0]],
     [toppKernel, { logits: '2,1,0.5,0.1', p: '1' }, [0.5745, 0.2114, 0.1282, 0.0859]],
     [toppKernel, { logits: '2,1,0.5,0.1', p: '0.000001' }, [1, 0, 0, 0]],
+    // very large logits: softmax([1000, 1001, 990]) = [0.2689, 0.7311, 1.2e-5]; the third needs mass ≥ 0.9 before it
+    [toppKernel, { logits: '1000,1001,990', p: '0.9' }, [0.2689, 0.7311, 0]],
+    [topkKernel, { logits: '1000000,-1000000,999999', k: '2' }, [0.7311, 0, 0.2689]],
   ] as const)('%# %s', async (kernel, args, expected) => {
     const { checks } = await checkKernel(kernel, { temperature: '1', ...args }, 1);
     expect(checks).toHaveLength(1);
