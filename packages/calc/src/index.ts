@@ -79,6 +79,7 @@ export {
 } from './parallel/activations.js';
 export { type ClusterSpec, DEFAULT_NETWORK_GBITS } from './parallel/cluster.js';
 export { type ExplainInput, explainLayout } from './parallel/explain.js';
+export { shapeFromArchitecture } from './parallel/from-architecture.js';
 export { gptParams, megatronFlopsPerIteration } from './parallel/gpt-formulas.js';
 export {
   type Candidate,

@@ -70,11 +70,12 @@ export function edgeActivationBytes(
   dims: ActivationDims,
   vocab: number,
   microBatchesInFlight: number,
-  stage: { first: boolean; last: boolean },
+  first: boolean,
+  last: boolean,
 ): number {
   const sbh = dims.seq * dims.microBatch * dims.hidden;
   let bytes = 0;
-  if (stage.first) bytes += (sbh * microBatchesInFlight) / dims.tp;
-  if (stage.last) bytes += (4 * sbh + 4 * dims.seq * dims.microBatch * vocab) / dims.tp;
+  if (first) bytes += (sbh * microBatchesInFlight) / dims.tp;
+  if (last) bytes += (4 * sbh + 4 * dims.seq * dims.microBatch * vocab) / dims.tp;
   return bytes;
 }

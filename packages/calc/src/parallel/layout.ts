@@ -7,7 +7,7 @@ import {
   recomputeWorkingBytes,
 } from './activations.js';
 import type { ClusterSpec } from './cluster.js';
-import { type BytesPerParam, gradientBytes, modelStateBytes, type ZeroStage } from './model-states.js';
+import { type BytesPerParam, gradientBytes, type ZeroStage } from './model-states.js';
 import { bubbleFraction } from './pipeline.js';
 import { layerParams, type TransformerShape } from './shape.js';
 
@@ -146,13 +146,15 @@ export function evaluateInto(ctx: PlanContext, c: Candidate, out: Evaluation): E
   const firstActivations =
     (firstChunks * layersPerStage * perLayer) / v +
     working +
-    edgeActivationBytes(dims, shape.vocab, Math.min(pp, m), { first: true, last: pp === 1 });
-  let states = modelStateBytes(firstParams, c.zero, dp, ctx.bytesPerParam);
-  out.params = states.params;
-  out.grads = states.grads;
-  out.optimizer = states.optimizer;
+    edgeActivationBytes(dims, shape.vocab, Math.min(pp, m), true, pp === 1);
+  // Model states inline (the ZeRO split of modelStateBytes) so the search allocates nothing.
+  const g = gradientBytes(ctx.bytesPerParam);
+  const z = c.zero;
+  out.params = z >= 3 ? (2 * firstParams) / dp : 2 * firstParams;
+  out.grads = z >= 2 ? (g * firstParams) / dp : g * firstParams;
+  out.optimizer = z >= 1 ? (12 * firstParams) / dp : 12 * firstParams;
   out.activations = firstActivations;
-  out.total = states.params + states.grads + states.optimizer + firstActivations;
+  out.total = out.params + out.grads + out.optimizer + firstActivations;
   out.peakStage = 0;
   out.paramsPerGpu = firstParams;
 
@@ -162,13 +164,15 @@ export function evaluateInto(ctx: PlanContext, c: Candidate, out: Evaluation): E
     const lastActivations =
       (chunksInFlight(pp, v, m, pp - 1) * layersPerStage * perLayer) / v +
       working +
-      edgeActivationBytes(dims, shape.vocab, 1, { first: false, last: true });
-    states = modelStateBytes(lastParams, c.zero, dp, ctx.bytesPerParam);
-    const lastTotal = states.params + states.grads + states.optimizer + lastActivations;
+      edgeActivationBytes(dims, shape.vocab, 1, false, true);
+    const params = z >= 3 ? (2 * lastParams) / dp : 2 * lastParams;
+    const grads = z >= 2 ? (g * lastParams) / dp : g * lastParams;
+    const optimizer = z >= 1 ? (12 * lastParams) / dp : 12 * lastParams;
+    const lastTotal = params + grads + optimizer + lastActivations;
     if (lastTotal > out.total) {
-      out.params = states.params;
-      out.grads = states.grads;
-      out.optimizer = states.optimizer;
+      out.params = params;
+      out.grads = grads;
+      out.optimizer = optimizer;
       out.activations = lastActivations;
       out.total = lastTotal;
       out.peakStage = 1;
@@ -183,7 +187,6 @@ export function evaluateInto(ctx: PlanContext, c: Candidate, out: Evaluation): E
   out.tpBytes = tp > 1 ? ((tpOps * 2 * (tp - 1)) / tp) * message * layersPerStage * m : 0;
   out.ppBytes = pp > 1 ? (2 * m * v * message) / tp : 0; // activations forward, gradients back
   const share = (dp - 1) / dp;
-  const g = gradientBytes(ctx.bytesPerParam);
   const p = firstParams;
   out.dpBytes =
     dp === 1

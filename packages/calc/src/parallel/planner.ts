@@ -119,6 +119,9 @@ export function planParallel(input: ParallelInput): ParallelPlan {
     interleave: 1,
     recompute: 'none',
   };
+  const microBatchChoices = fixed.microBatch === undefined ? MICRO_BATCHES : [fixed.microBatch];
+  const zeroChoices = fixed.zero === undefined ? ZERO_STAGES : [fixed.zero];
+  const recomputeChoices = fixed.recompute === undefined ? RECOMPUTES : [fixed.recompute];
   let searched = 0;
   let fitting = 0;
   let closest: Layout | null = null;
@@ -129,13 +132,13 @@ export function planParallel(input: ParallelInput): ParallelPlan {
       const dp = cluster.gpus / (tp * pp);
       if (input.globalBatch % dp !== 0) continue;
       const perReplica = input.globalBatch / dp;
-      for (const microBatch of fixed.microBatch === undefined ? MICRO_BATCHES : [fixed.microBatch]) {
+      for (const microBatch of microBatchChoices) {
         if (perReplica % microBatch !== 0) continue;
         const m = perReplica / microBatch;
         if (pp > 1 && m < pp && fixed.pp === undefined) continue;
         for (const interleave of interleaveChoices(input, model.layers / pp, pp, m)) {
-          for (const zero of fixed.zero === undefined ? ZERO_STAGES : [fixed.zero]) {
-            for (const recompute of fixed.recompute === undefined ? RECOMPUTES : [fixed.recompute]) {
+          for (const zero of zeroChoices) {
+            for (const recompute of recomputeChoices) {
               candidate.tp = tp;
               candidate.pp = pp;
               candidate.dp = dp;

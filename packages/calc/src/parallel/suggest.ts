@@ -39,12 +39,18 @@ export function suggestWhenNothingFits(input: ParallelInput, closest: Layout | n
       return lines;
     }
   }
+  // Probe each size with the leanest choices only (ZeRO-3, full recomputation, micro-batch 1, no
+  // interleaving); search that size fully once something fits.
+  const lean = { zero: 3, recompute: 'full', microBatch: 1, interleave: 1 } as const;
   for (let k = 1; k <= 12; k++) {
     const gpus = input.cluster.gpus * 2 ** k;
     const cluster = { ...input.cluster, gpus };
+    const scaled = { ...input, cluster, globalBatch: input.globalBatch * 2 ** k };
+    const probe =
+      tryPlan({ ...input, cluster, fixed: lean, limit: 1 }) ?? tryPlan({ ...scaled, fixed: lean, limit: 1 });
+    if (!probe?.best) continue;
     const plan =
-      tryPlan({ ...input, cluster, fixed: {}, limit: 1 }) ??
-      tryPlan({ ...input, cluster, fixed: {}, limit: 1, globalBatch: input.globalBatch * 2 ** k });
+      tryPlan({ ...input, cluster, fixed: {}, limit: 1 }) ?? tryPlan({ ...scaled, fixed: {}, limit: 1 });
     if (plan?.best) {
       lines.push(
         `With ${formatInt(gpus)} GPUs, ${describeLayout(plan.best)} fits at ${formatDecimalBytes(plan.best.memoryPerGpuBytes.total)} per GPU.`,

@@ -1,5 +1,6 @@
-import { shapeFromParams, type TransformerShape } from '@mlsys/calc';
+import { shapeFromArchitecture, shapeFromParams, type TransformerShape } from '@mlsys/calc';
 import { UserError } from '@mlsys/errors';
+import { type ModelChoice, modelNotes } from './model-option.js';
 
 /** The model a `/parallel` call plans for, with notes and sources for the reply. */
 export interface ParallelModel {
@@ -10,7 +11,7 @@ export interface ParallelModel {
 
 /** The options of `/parallel` that describe the model. */
 export interface ParallelModelOptions {
-  model?: string | undefined;
+  model?: ModelChoice | undefined;
   params?: number | undefined;
   layers?: number | undefined;
   hidden?: number | undefined;
@@ -29,6 +30,20 @@ export function parallelModel(options: ParallelModelOptions): ParallelModel {
     throw new UserError('core/parallel-model-and-params', 'Name a model or give params=, not both.', {
       example: '/parallel params=70b gpus=64',
     });
+  }
+  if (options.model !== undefined) {
+    const dims = [options.layers, options.hidden, options.heads, options.vocab];
+    if (dims.some((value) => value !== undefined)) {
+      throw new UserError(
+        'core/parallel-model-and-shape',
+        'layers=, hidden=, heads= and vocab= go with params=, not with a named model.',
+        {
+          example: '/parallel params=70b layers=80 hidden=8192 heads=64 gpus=64',
+        },
+      );
+    }
+    const { shape, notes } = shapeFromArchitecture(options.model.name, options.model.arch);
+    return { shape, notes: [...modelNotes(options.model), ...notes], sources: [options.model.source] };
   }
   if (options.params === undefined) {
     throw new UserError('core/parallel-no-model', 'Name a model or give params= (e.g. params=70b).', {

@@ -44,6 +44,21 @@ describe('/parallel', () => {
     expect(JSON.stringify(reply.blocks)).toContain('Shape derived from the parameter count');
   });
 
+  it('plans a registry model: Llama-3.1-70B on 64 H100s (8 KV heads bound TP to 1, 2, 4 or 8)', async () => {
+    const { status, reply } = await run('llama-3.1-70b gpus=64 gpu=h100');
+    expect(status).toBe('ok');
+    const data = reply.data as Data & { model: { params: number; layers: number } };
+    // Llama-3.1-70B config: 80 layers (shared/reference/models.md); 70.6B parameters counted from it.
+    expect(data.model.layers).toBe(80);
+    expect(data.model.params / 1e9).toBeCloseTo(70.6, 1);
+    for (const layout of data.layouts) expect(8 % layout.tp).toBe(0);
+    expect(JSON.stringify(reply.blocks)).toContain('GQA (8 KV heads)');
+  });
+
+  it('refuses a named model together with shape hints', async () => {
+    expect((await run('llama-3.1-70b gpus=64 layers=10')).status).toBe('user-error');
+  });
+
   it('evaluates a pinned layout (GPT-3 shape, tp=8 pp=8 on 1,024 A100s)', async () => {
     const { reply } = await run(
       'params=175b layers=96 hidden=12288 heads=96 gpus=1024 gpu=a100 seq=2048 global_batch=1536 tp=8 pp=8 recompute=full bytes_per_param=18',

@@ -27,6 +27,7 @@ import type { StackedBarChartSpec } from '../../reply/chart.js';
 import { type CommandSpec, defineCommand } from '../define-command.js';
 import { option } from '../option.js';
 import { calculatorReply } from './calculator-reply.js';
+import { parseModel } from './model-option.js';
 import { parallelModel } from './parallel-model.js';
 
 const int =
@@ -47,11 +48,11 @@ export const parallelCommand: CommandSpec = defineCommand({
   description: 'Plan TP/PP/DP + ZeRO + recomputation for training: memory per GPU, bubble, comms',
   options: {
     model: option({
-      description: 'Registry model (llama-3.1-70b, gpt-3-175b, …); or give params=',
+      description: 'Registry model (llama-3.1-70b, gpt-3-175b, …) or a pasted config.json; or give params=',
       positional: true,
       complete: 'model',
       example: 'llama-3.1-70b',
-      parse: (raw) => raw,
+      parse: parseModel,
     }),
     params: option({
       description: 'Parameter count when no model is named (70b, 1t)',

@@ -1,0 +1,69 @@
+/**
+ * Command-latency benchmark: parse + compute + reply for every calculator command through the core
+ * router (goal: p99 under 2 ms), each next to an empty router dispatch measured in the same run.
+ * Run with `pnpm --filter @mlsys/core bench` (after a build).
+ */
+import { calculatorCommands } from '../commands/calculators/index.js';
+import { defineCommand } from '../commands/define-command.js';
+import type { Invocation } from '../commands/invocation.js';
+import { systemClock, systemRandom } from '../ports/services.js';
+import { createRouter } from '../router/router.js';
+
+const GOAL_MS = 2;
+const RUNS = 2_000;
+
+const noop = defineCommand({
+  name: 'noop',
+  description: 'Does nothing (benchmark baseline)',
+  options: {},
+  examples: [''],
+  cost: 1,
+  run: () => ({ visibility: 'public', blocks: [], fallbackText: '' }),
+});
+const router = createRouter({
+  commands: [...calculatorCommands, noop],
+  services: { clock: systemClock, random: systemRandom },
+});
+
+const invocation = (command: string, text: string): Invocation => ({
+  platform: 'cli',
+  command,
+  text,
+  user: { id: 'bench', name: 'bench', isAdmin: false },
+  channel: { id: 'bench' },
+  team: { id: 'bench' },
+});
+
+/** p50 and p99 in ms of awaiting `fn` `RUNS` times after a warm-up. */
+async function time(fn: () => Promise<unknown>): Promise<{ p50: number; p99: number }> {
+  for (let i = 0; i < RUNS / 10; i++) await fn();
+  const samples = new Float64Array(RUNS);
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await fn();
+    samples[i] = performance.now() - start;
+  }
+  samples.sort();
+  const at = (q: number) => samples[Math.min(RUNS - 1, Math.floor(q * RUNS))]!;
+  return { p50: at(0.5), p99: at(0.99) };
+}
+
+const fmt = (value: number) => (value >= 1 ? `${value.toFixed(2)} ms` : `${(value * 1000).toFixed(1)} µs`);
+
+const baseline = await time(() => router.dispatch(invocation('noop', '')));
+console.log(`baseline: empty router dispatch  p50 ${fmt(baseline.p50)}  p99 ${fmt(baseline.p99)}`);
+console.log(`goal: p99 under ${GOAL_MS} ms per calculator command (${RUNS} runs each)`);
+let missed = 0;
+for (const command of calculatorCommands) {
+  const examples = command.kind === 'command' ? command.examples : [];
+  for (const text of examples) {
+    const { status } = await router.dispatch(invocation(command.name, text));
+    const t = await time(() => router.dispatch(invocation(command.name, text)));
+    if (t.p99 >= GOAL_MS) missed++;
+    console.log(
+      `  /${command.name} ${text}`.padEnd(58) +
+        `p50 ${fmt(t.p50).padStart(9)}  p99 ${fmt(t.p99).padStart(9)}  ${(t.p99 / baseline.p99).toFixed(0).padStart(5)}× baseline p99  ${t.p99 < GOAL_MS ? 'met' : 'MISSED'}${status === 'ok' ? '' : ` (${status})`}`,
+    );
+  }
+}
+console.log(missed === 0 ? 'all commands met the goal' : `${missed} example(s) missed the goal`);
