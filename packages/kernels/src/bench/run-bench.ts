@@ -21,7 +21,7 @@ export interface BenchResult {
   /** The implementation id (`composed`, `gqa`, …, `reference`). */
   implementation: string;
   shape: Record<string, number | string | boolean | number[]>;
-  /** Median ms of one call; absent when unavailable or skipped. */
+  /** Best ms of one call over the timed runs; absent when unavailable or skipped. */
   ms?: number;
   gflops?: number;
   gbps?: number;
@@ -73,6 +73,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
             threads,
             maxReferenceFlops: size.reference ? Number.POSITIVE_INFINITY : -1,
             maxWorkBytes: Number.POSITIVE_INFINITY,
+            statistic: 'min',
           },
         );
         for (const impl of run.implementations) {
