@@ -62,21 +62,25 @@ export const parallelCommand: CommandSpec = defineCommand({
     layers: option({
       description: 'Layers (with params=)',
       kind: 'integer',
+      example: '80',
       parse: int('the layer count', '80', 10_000),
     }),
     hidden: option({
       description: 'Hidden size (with params=)',
       kind: 'integer',
+      example: '8192',
       parse: int('the hidden size', '8192'),
     }),
     heads: option({
       description: 'Attention heads (with params=)',
       kind: 'integer',
+      example: '64',
       parse: int('the head count', '64'),
     }),
     vocab: option({
       description: 'Vocabulary size (with params=)',
       kind: 'integer',
+      example: '128256',
       parse: int('the vocabulary size', '128256', 10_000_000),
     }),
     gpus: option({
@@ -106,36 +110,43 @@ export const parallelCommand: CommandSpec = defineCommand({
     global_batch: option({
       description: 'Sequences per optimizer step (default ≈4M tokens)',
       kind: 'integer',
+      example: '1024',
       parse: int('the global batch', '1024'),
     }),
     micro_batch: option({
       description: 'Pin the micro-batch size',
       kind: 'integer',
+      example: '1',
       parse: int('the micro-batch size', '1', 4096),
     }),
     tp: option({
       description: 'Pin tensor parallelism',
       kind: 'integer',
+      example: '8',
       parse: int('the TP size', '8', 4096),
     }),
     pp: option({
       description: 'Pin pipeline parallelism',
       kind: 'integer',
+      example: '4',
       parse: int('the PP size', '4', 4096),
     }),
     zero: option({
       description: 'Pin the ZeRO stage',
       choices: ['0', '1', '2', '3'],
+      example: '1',
       parse: (raw) => Number(raw) as ZeroStage,
     }),
     interleave: option({
       description: 'Pin virtual pipeline stages per GPU (v)',
       kind: 'integer',
+      example: '2',
       parse: int('the interleaving degree', '2', 1024),
     }),
     recompute: option({
       description: 'Pin activation recomputation',
       choices: ['none', 'selective', 'full'],
+      example: 'selective',
       parse: (raw) => raw as Recompute,
     }),
     bytes_per_param: option({
@@ -209,7 +220,11 @@ function parallelReply(input: ParallelInput, modelNotes: readonly string[], sour
     : `**Nothing fits** in ${memory} per GPU among ${formatInt(plan.searched)} layouts searched.`;
   const notes: string[] = [];
   if (plan.best) notes.push(rankingReason(plan.layouts));
-  else notes.push(...suggestWhenNothingFits(input, plan.closest));
+  if (shown && shown.tp > cluster.gpusPerNode) {
+    notes.push(
+      `tp=${shown.tp} spans nodes of ${cluster.gpusPerNode} GPUs: its all-reduces run at the inter-node bandwidth.`,
+    );
+  } else notes.push(...suggestWhenNothingFits(input, plan.closest));
   notes.push(
     ...modelNotes,
     `Memory in GB (10^9 B), as on the GPU data sheet; ${input.bytesPerParam} B/param (${input.bytesPerParam === 16 ? 'ZeRO paper: 2 + 2 + 12' : 'Megatron fp32 gradients: 2 + 4 + 12'}). CUDA context, NCCL buffers and allocator fragmentation (often several GB) are not counted.`,
