@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import { allCommands, createRouter, systemRandom } from '@mlsys/core';
+import { allCommands } from '@mlsys/core';
 import { createChannelHub } from './channel/channel-hub.js';
 import { readEnv } from './env.js';
+import { completionSources } from './runtime/completion-sources.js';
+import { createBotRuntime } from './runtime/create-bot-runtime.js';
 import { completeLine } from './server/complete-line.js';
 import { createOffsetClock } from './server/offset-clock.js';
 import { createPlaygroundServer } from './server/playground-server.js';
@@ -26,17 +28,27 @@ export async function startBot(environment: Record<string, string | undefined>):
   const env = readEnv(environment);
   const clock = createOffsetClock();
   const hub = createChannelHub(() => clock.now().getTime());
-  const router = createRouter({
-    commands: allCommands,
-    services: { clock, random: systemRandom, messenger: hub },
+  const runtime = await createBotRuntime({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    clock,
+    messengers: { playground: hub },
   });
-  const tick = async () => {};
+  const { router } = runtime;
+  let ticking: Promise<void> | undefined;
+  // One tick at a time: a slow one (many quizzes) is not overlapped by the next.
+  const tick = () => {
+    ticking ??= runtime.tick().finally(() => {
+      ticking = undefined;
+    });
+    return ticking;
+  };
   const server = createPlaygroundServer({
     router,
     hub,
     clock,
     tick,
-    complete: (text) => completeLine(text, allCommands, {}),
+    complete: (text) => completeLine(text, allCommands, completionSources),
     devControls: env.NODE_ENV !== 'production',
   });
   await new Promise<void>((resolve, reject) => {
@@ -57,6 +69,8 @@ export async function startBot(environment: Record<string, string | undefined>):
       clearInterval(timer);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await ticking;
+      await runtime.close();
     },
   };
 }
