@@ -6,6 +6,7 @@ import { createSqlUserStore } from './queries/user-store.js';
 import { migrateToLatest } from './schema/migrate.js';
 import type { Database } from './schema/tables.js';
 import { openSqlite } from './sqlite/open-sqlite.js';
+import { serializeCalls } from './sqlite/serialize-calls.js';
 import { parseStoreUrl, redactUrl } from './store-url.js';
 
 /** Options of {@link createStore}. */
@@ -57,12 +58,26 @@ export async function createStore(options: StoreOptions): Promise<Store> {
   return sqlStore(opened.db, 'postgres', opened.close);
 }
 
-function sqlStore(db: Kysely<Database>, engine: 'sqlite' | 'postgres', close: () => Promise<void>): Store {
+/**
+ * The {@link Store} over an open, migrated database. On SQLite every call goes through one FIFO queue
+ * (see `serializeCalls`). Internal: `createStore` and the benchmark use it.
+ */
+export function sqlStore(
+  db: Kysely<Database>,
+  engine: 'sqlite' | 'postgres',
+  close: () => Promise<void>,
+): Store {
   let closed = false;
-  return {
-    engine,
+  const parts = {
     quiz: createSqlQuizStore(db, engine),
     users: createSqlUserStore(db),
+  };
+  const queue = { tail: Promise.resolve() as Promise<unknown> };
+  const serial = (part: object) => (engine === 'sqlite' ? serializeCalls(part, queue) : part);
+  return {
+    engine,
+    quiz: serial(parts.quiz) as typeof parts.quiz,
+    users: serial(parts.users) as typeof parts.users,
     close: async () => {
       if (closed) return;
       closed = true;
