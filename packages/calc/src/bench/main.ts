@@ -3,6 +3,7 @@
  * GPUs (goal: under 200 ms), next to JSON.parse of a model config measured in the same run.
  * Run with `pnpm --filter @mlsys/calc bench` (after a build).
  */
+import { cpus, loadavg } from 'node:os';
 
 import { formatInt } from '../format/format-number.js';
 import { parseGpu } from '../gpus/parse-gpu.js';
@@ -42,6 +43,11 @@ const inputFor = (model: (typeof models)[number]) => ({
 });
 const config = JSON.stringify(modelById('llama-3.1-70b')?.config ?? {});
 
+console.log(
+  `machine: ${cpus().length} CPUs, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ')} (p99 on a busy machine measures preemption as much as the code)`,
+);
 const baseline = time(() => JSON.parse(config), 20_000, 2_000);
 console.log(
   `baseline: JSON.parse of the Llama-3.1-70B config (${config.length} chars)  p50 ${ms(baseline.p50)}  p99 ${ms(baseline.p99)}`,

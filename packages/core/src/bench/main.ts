@@ -3,6 +3,7 @@
  * router (goal: p99 under 2 ms), each next to an empty router dispatch measured in the same run.
  * Run with `pnpm --filter @mlsys/core bench` (after a build).
  */
+import { cpus, loadavg } from 'node:os';
 import { calculatorCommands } from '../commands/calculators/index.js';
 import { defineCommand } from '../commands/define-command.js';
 import type { Invocation } from '../commands/invocation.js';
@@ -50,6 +51,11 @@ async function time(fn: () => Promise<unknown>): Promise<{ p50: number; p99: num
 
 const fmt = (value: number) => (value >= 1 ? `${value.toFixed(2)} ms` : `${(value * 1000).toFixed(1)} µs`);
 
+console.log(
+  `machine: ${cpus().length} CPUs, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ')} (p99 on a busy machine measures preemption as much as the code)`,
+);
 const baseline = await time(() => router.dispatch(invocation('noop', '')));
 console.log(`baseline: empty router dispatch  p50 ${fmt(baseline.p50)}  p99 ${fmt(baseline.p99)}`);
 console.log(`goal: p99 under ${GOAL_MS} ms per calculator command (${RUNS} runs each)`);
