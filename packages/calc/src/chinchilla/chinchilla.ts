@@ -329,6 +329,10 @@ function methodNotes(method: ChinchillaMethod, optimal: boolean): string[] {
     notes.push(
       'The rounded Hoffmann constants put the compute-optimal D/N near 90 at 5.76e23 FLOPs, not 20; Besiroglu et al. 2024 refit them (`method=epoch`).',
     );
+  } else if (method === 'table') {
+    notes.push(
+      'Loss and iso-FLOP curves use the Hoffmann et al. fit, whose rounded constants put its own optimum near D/N ≈ 90 (not the ≈ 20 of Table 3); `method=epoch` uses the Besiroglu et al. 2024 refit.',
+    );
   }
   if (method === 'epoch')
     notes.push(
