@@ -257,6 +257,12 @@ describe('shapeFromParams', () => {
     expect(shape.hidden % shape.heads).toBe(0);
   });
 
+  it('tries a bounded number of depths even for an absurd count', () => {
+    const shape = shapeFromParams(1e15);
+    expect(shape.layers % 8).toBe(0);
+    expect(Math.abs((12 * shape.layers * shape.hidden ** 2) / 1e15 - 1)).toBeLessThan(0.1);
+  });
+
   it('keeps given dimensions', () => {
     const shape = shapeFromParams(175e9, { layers: 96, hidden: 12288, heads: 96 });
     expect(shape).toMatchObject({ layers: 96, hidden: 12288, heads: 96, derived: false });

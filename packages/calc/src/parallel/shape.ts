@@ -65,11 +65,13 @@ export function shapeFromParams(params: number, hints: ShapeHints = {}): Transfo
     // whose rounded width gives the count closest to the one asked for.
     const raw = (params / (12 * DERIVED_ASPECT ** 2)) ** (1 / 3);
     const step = raw >= 24 ? 8 : raw >= 8 ? 4 : 1;
+    // At most ~64 depths are tried whatever the count: the stride grows for absurd sizes.
+    const stride = step * Math.max(1, Math.ceil((0.6 * raw) / (64 * step)));
     let best = { layers: 0, hidden: 0, error: Number.POSITIVE_INFINITY };
     for (
       let l = Math.max(step, Math.floor((0.7 * raw) / step) * step);
       l <= Math.max(step, 1.3 * raw);
-      l += step
+      l += stride
     ) {
       const h = widthFor(params, l, vocab);
       const error = Math.abs((12 * l * h ** 2 + vocab * h) / params - 1);

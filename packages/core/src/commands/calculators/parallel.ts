@@ -57,7 +57,8 @@ export const parallelCommand: CommandSpec = defineCommand({
     params: option({
       description: 'Parameter count when no model is named (70b, 1t)',
       example: '1t',
-      parse: (raw) => parseCount(raw, { what: 'a parameter count', example: '70b' }),
+      // 1e15: a thousand times the largest dense models; keeps derived shapes sane.
+      parse: (raw) => parseCount(raw, { what: 'a parameter count', example: '70b', max: 1e15 }),
     }),
     layers: option({
       description: 'Layers (with params=)',
