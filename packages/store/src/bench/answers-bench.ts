@@ -99,70 +99,78 @@ async function allAtOnce(
   return { latencies, wall: performance.now() - start };
 }
 
+/** Runs a measurement `runs` times (each on a fresh quiz) and keeps the fastest: on a shared machine the
+ * fastest run is the one least disturbed by other processes. */
+async function bestOf(
+  runs: number,
+  path: string,
+  measure: () => Promise<{ latencies: number[]; wall: number }>,
+): Promise<BenchRow> {
+  let best: BenchRow | undefined;
+  for (let i = 0; i < runs; i++) {
+    const { latencies, wall } = await measure();
+    const r = row(path, latencies, wall);
+    if (!best || r.perSecond > best.perSecond) best = r;
+  }
+  return best!;
+}
+
 /**
  * Answers recorded per second with `players` players in one round, on one database: a plain INSERT
  * loop as the baseline (no deadline check, no duplicate check), then the store's guarded
  * `submitAnswer` one after another and all at once, then the engine's `answer` (the full path).
+ * Each is the best of `runs` runs.
  */
-export async function benchAnswers(store: Store, db: Kysely<Database>, players: number): Promise<BenchRow[]> {
-  const rows: BenchRow[] = [];
+export async function benchAnswers(
+  store: Store,
+  db: Kysely<Database>,
+  players: number,
+  runs = 3,
+): Promise<BenchRow[]> {
   let n = 0;
   const fresh = async () => {
     const id = `bench${++n}x${Date.now().toString(36)}`;
     await openRound(store.quiz, id, players);
     return id;
   };
+  const submit = (quizId: string, i: number, userId = `p${i}`) =>
+    store.quiz.submitAnswer({ quizId, round: 1, userId, answer: '0', at: T0 + i });
 
   // Warm-up: statement caches, WAL file, pool connections.
   const warm = await fresh();
-  await allAtOnce(Math.min(players, 200), (i) =>
-    store.quiz.submitAnswer({ quizId: warm, round: 1, userId: `p${i}`, answer: '0', at: T0 + i }),
-  );
+  await allAtOnce(Math.min(players, 200), (i) => submit(warm, i));
 
-  const plain = await fresh();
-  const base = await sequential(players, (i) =>
-    db
-      .insertInto('quiz_answers')
-      .values({ quiz_id: plain, round: 1, user_id: `p${i}`, answer: '0', answered_at: T0 + i })
-      .execute(),
-  );
-  rows.push(row('plain INSERT loop (baseline)', base.latencies, base.wall));
-
-  const seq = await fresh();
-  const s = await sequential(players, (i) =>
-    store.quiz.submitAnswer({ quizId: seq, round: 1, userId: `p${i}`, answer: '0', at: T0 + i }),
-  );
-  rows.push(row('submitAnswer, one after another', s.latencies, s.wall));
-
-  const burst = await fresh();
-  const b = await allAtOnce(players, (i) =>
-    store.quiz.submitAnswer({ quizId: burst, round: 1, userId: `p${i}`, answer: '0', at: T0 + i }),
-  );
-  rows.push(row(`submitAnswer, ${players} at once`, b.latencies, b.wall));
-
-  const dup = await fresh();
-  const d = await allAtOnce(players, (i) =>
-    store.quiz.submitAnswer({
-      quizId: dup,
-      round: 1,
-      userId: `p${i % (players / 2)}`,
-      answer: '0',
-      at: T0 + i,
-    }),
-  );
-  rows.push(row(`submitAnswer, ${players} at once, half duplicates`, d.latencies, d.wall));
-
-  const clock = createManualClock(T0 + 1_000);
   const engine = createQuizEngine({
     store,
     questions: createListQuestionSource([QUESTION]),
-    clock,
+    clock: createManualClock(T0 + 1_000),
     random: createSeededRandom(1),
   });
-  const viaEngine = await fresh();
-  const e = await sequential(players, (i) =>
-    engine.answer({ quizId: viaEngine, round: 1, userId: `p${i}`, answer: '0' }),
-  );
-  rows.push(row('engine.answer, one after another', e.latencies, e.wall));
-  return rows;
+  return [
+    await bestOf(runs, 'plain INSERT loop (baseline)', async () => {
+      const quizId = await fresh();
+      return sequential(players, (i) =>
+        db
+          .insertInto('quiz_answers')
+          .values({ quiz_id: quizId, round: 1, user_id: `p${i}`, answer: '0', answered_at: T0 + i })
+          .execute(),
+      );
+    }),
+    await bestOf(runs, 'submitAnswer, one after another', async () => {
+      const quizId = await fresh();
+      return sequential(players, (i) => submit(quizId, i));
+    }),
+    await bestOf(runs, `submitAnswer, ${players} at once`, async () => {
+      const quizId = await fresh();
+      return allAtOnce(players, (i) => submit(quizId, i));
+    }),
+    await bestOf(runs, `submitAnswer, ${players} at once, half duplicates`, async () => {
+      const quizId = await fresh();
+      return allAtOnce(players, (i) => submit(quizId, i, `p${i % (players / 2)}`));
+    }),
+    await bestOf(runs, 'engine.answer, one after another', async () => {
+      const quizId = await fresh();
+      return sequential(players, (i) => engine.answer({ quizId, round: 1, userId: `p${i}`, answer: '0' }));
+    }),
+  ];
 }

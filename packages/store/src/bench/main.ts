@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
@@ -76,6 +76,10 @@ async function postgres(): Promise<BenchRow[] | string> {
   }
 }
 
+const [load1] = loadavg();
+console.log(
+  `Load average when starting: ${load1?.toFixed(1)} on ${availableParallelism()} CPUs; each row is the best of 3 runs.`,
+);
 const lite = await sqlite();
 print('SQLite (better-sqlite3, WAL, synchronous=NORMAL)', lite);
 const guarded = lite.find((r) => r.path.startsWith('submitAnswer, one'))!;
