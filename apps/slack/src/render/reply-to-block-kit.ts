@@ -13,6 +13,24 @@ export interface BlockKitOptions {
 export const ACTION_INDEX_SEPARATOR = '#';
 
 /**
+ * First character of the `action_id` of a button that opens a form (a modal) instead of acting at once;
+ * its `value` is a {@link PromptButtonValue} as JSON, so the modal is built from the click alone.
+ */
+export const PROMPT_PREFIX = '?';
+
+/** What a prompt button carries: the action's value and the texts of the form it opens. */
+export interface PromptButtonValue {
+  /** The core action's value. */
+  v: string;
+  /** Form title. */
+  t: string;
+  /** Label of the one input. */
+  l: string;
+  /** Placeholder, if any. */
+  p?: string;
+}
+
+/**
  * Renders a reply as Block Kit. Pure. Degrades instead of failing: long text is split or clipped,
  * tables and work shown become monospaced sections, and past Slack's block or size budget the rest
  * is replaced by a note.
@@ -80,11 +98,18 @@ function blockToSlack(block: Block, image: SlackImageSource | undefined): SlackB
 }
 
 function actionToButton(action: Action, index: number): SlackButton {
+  const prefix = action.type === 'prompt' ? PROMPT_PREFIX : '';
+  let value = action.value;
+  if (action.type === 'prompt') {
+    const prompt: PromptButtonValue = { v: action.value, t: action.title, l: action.fieldLabel };
+    if (action.placeholder !== undefined) prompt.p = action.placeholder;
+    value = JSON.stringify(prompt);
+  }
   const button: SlackButton = {
     type: 'button',
-    action_id: clip(`${action.id}${ACTION_INDEX_SEPARATOR}${index}`, SLACK_LIMITS.actionId),
+    action_id: clip(`${prefix}${action.id}${ACTION_INDEX_SEPARATOR}${index}`, SLACK_LIMITS.actionId),
     text: { type: 'plain_text', text: clip(action.label, SLACK_LIMITS.buttonText), emoji: true },
-    value: clip(action.value, SLACK_LIMITS.buttonValue),
+    value: clip(value, SLACK_LIMITS.buttonValue),
   };
   if (action.type === 'button' && (action.style === 'primary' || action.style === 'danger'))
     button.style = action.style;

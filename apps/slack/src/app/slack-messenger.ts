@@ -1,0 +1,62 @@
+import type { Messenger, Reply } from '@mlsys/core';
+import type { SlackMessage } from '../render/block-kit-types.js';
+import { replyToBlockKit } from '../render/reply-to-block-kit.js';
+import { hasChart, uploadCharts } from './slack-charts.js';
+import type { WebClient } from './web-client.js';
+
+/**
+ * Renders a reply for Slack, uploading its charts first. If Slack refuses a message with images (a
+ * file not processed yet), {@link withoutImages} gives the same message with charts in words.
+ */
+export async function renderForSlack(
+  client: WebClient,
+  reply: Reply,
+  onError: (error: unknown) => void,
+): Promise<{ message: SlackMessage; withoutImages: SlackMessage }> {
+  const withoutImages = replyToBlockKit(reply);
+  if (!hasChart(reply)) return { message: withoutImages, withoutImages };
+  const chartImages = await uploadCharts(client, reply, onError);
+  return { message: replyToBlockKit(reply, { chartImages }), withoutImages };
+}
+
+/** Sends `send(message)`; if that fails and the message had images, once more without them. */
+export async function sendWithFallback<T>(
+  rendered: { message: SlackMessage; withoutImages: SlackMessage },
+  send: (message: SlackMessage) => Promise<T>,
+): Promise<T> {
+  try {
+    return await send(rendered.message);
+  } catch (error) {
+    if (rendered.message === rendered.withoutImages) throw error;
+    return send(rendered.withoutImages);
+  }
+}
+
+/**
+ * The core's {@link Messenger} over Slack's Web API: `chat.postMessage` (the message `ts` is the
+ * message id), `chat.update` and `chat.postEphemeral`. Links are not unfurled.
+ */
+export function createSlackMessenger(client: WebClient, onError: (error: unknown) => void): Messenger {
+  return {
+    async post(channel, reply) {
+      const rendered = await renderForSlack(client, reply, onError);
+      const result = await sendWithFallback(rendered, (message) =>
+        client.chat.postMessage({ channel: channel.channelId, ...message, unfurl_links: false }),
+      );
+      if (!result.ts) throw new Error('chat.postMessage returned no ts');
+      return { ...channel, messageId: result.ts };
+    },
+    async update(message, reply) {
+      const rendered = await renderForSlack(client, reply, onError);
+      await sendWithFallback(rendered, (body) =>
+        client.chat.update({ channel: message.channelId, ts: message.messageId, ...body }),
+      );
+    },
+    async ephemeral(channel, userId, reply) {
+      const rendered = await renderForSlack(client, reply, onError);
+      await sendWithFallback(rendered, (body) =>
+        client.chat.postEphemeral({ channel: channel.channelId, user: userId, ...body }),
+      );
+    },
+  };
+}
