@@ -57,7 +57,7 @@ export function resultsReply(
     scoreboardBlock(standings, quiz.settings.teams > 0, teamName),
   ];
   if (teams.length > 0) blocks.push(teamTableBlock(teams));
-  if (nextInMs !== undefined)
+  if (nextInMs !== undefined && nextInMs > 0)
     blocks.push({ type: 'context', text: `Next round in ${seconds(nextInMs).replace('.0', '')}.` });
   return {
     visibility: 'public',
