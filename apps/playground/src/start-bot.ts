@@ -3,7 +3,7 @@ import { allCommands } from '@mlsys/core';
 import { createChannelHub } from './channel/channel-hub.js';
 import { readEnv } from './env.js';
 import { completionSources } from './runtime/completion-sources.js';
-import { createBotRuntime } from './runtime/create-bot-runtime.js';
+import { type BotRuntimeOptions, createBotRuntime } from './runtime/create-bot-runtime.js';
 import { completeLine } from './server/complete-line.js';
 import { createOffsetClock } from './server/offset-clock.js';
 import { createPlaygroundServer } from './server/playground-server.js';
@@ -24,7 +24,10 @@ export interface RunningBot {
  *
  * @throws Error with a one-line reason when the environment is bad or the port is taken.
  */
-export async function startBot(environment: Record<string, string | undefined>): Promise<RunningBot> {
+export async function startBot(
+  environment: Record<string, string | undefined>,
+  overrides: Pick<BotRuntimeOptions, 'questions'> = {},
+): Promise<RunningBot> {
   const env = readEnv(environment);
   const clock = createOffsetClock();
   const hub = createChannelHub(() => clock.now().getTime());
@@ -33,6 +36,7 @@ export async function startBot(environment: Record<string, string | undefined>):
     dataDir: env.DATA_DIR,
     clock,
     messengers: { playground: hub },
+    ...overrides,
   });
   const { router } = runtime;
   let ticking: Promise<void> | undefined;

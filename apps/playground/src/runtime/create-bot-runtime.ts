@@ -9,6 +9,7 @@ import {
   createRouter,
   type Messenger,
   type Platform,
+  type QuestionSource,
   type Router,
   type Services,
   systemRandom,
@@ -26,6 +27,8 @@ export interface BotRuntimeOptions {
   clock: Clock;
   /** Messengers of the platforms this process serves. */
   messengers: Partial<Record<Platform, Messenger>>;
+  /** Where quiz questions come from; the shipped corpus unless a test gives a fixed list. */
+  questions?: QuestionSource;
 }
 
 /** The bot, independent of any platform: one router, its services, and its timers. */
@@ -55,10 +58,9 @@ export async function createBotRuntime(options: BotRuntimeOptions): Promise<BotR
     url = `sqlite:${join(options.dataDir, SQLITE_FILE)}`;
   }
   const store = await createStore({ url });
-  const corpus = await loadBuiltinCorpus();
+  const questions = options.questions ?? createCorpusQuestionSource((await loadBuiltinCorpus()).questions);
   const kernels = createKernelRunner();
   const messenger = routeMessenger(options.messengers);
-  const questions = createCorpusQuestionSource(corpus.questions);
   const services: Services = {
     clock: options.clock,
     random: systemRandom,
