@@ -34,8 +34,9 @@ export function leaveReply(result: 'removed' | 'left' | 'not-player'): Reply {
 export function startedReply({ quiz, players }: QuizView): Reply {
   if (quiz.phase !== 'question')
     return note('The quiz could not start; see the channel for why.', { phase: quiz.phase });
+  const count = players.filter((p) => p.leftAt === null).length;
   return note(
-    `Started with ${players.filter((p) => p.leftAt === null).length} players: round 1 of ${quiz.settings.rounds} is up.`,
+    `Started with ${count} player${count === 1 ? '' : 's'}: round 1 of ${quiz.settings.rounds} is up.`,
     {
       quizId: quiz.id,
       phase: quiz.phase,
