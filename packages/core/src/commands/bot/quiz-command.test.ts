@@ -10,6 +10,7 @@ import { createMemoryStore } from '../../testing/memory-store.js';
 import { SAMPLE_QUESTIONS } from '../../testing/sample-questions.js';
 import { T0 } from '../../testing/store-contract.js';
 import type { Caller } from '../invocation.js';
+import { parseInput, resolveCommand } from '../parse-input.js';
 import { botActions, botCommands } from './index.js';
 import { parseDifficultyRange, parseTopics } from './quiz-parsers.js';
 
@@ -163,6 +164,18 @@ describe('/quiz', () => {
       team: { id: 'T' },
     });
     expect(reply.reply.fallbackText).toMatch(/^Quizzes need a database, and this bot runs without one\./);
+  });
+});
+
+describe('/quiz examples', () => {
+  const group = botCommands.find((c) => c.name === 'quiz');
+  const examples =
+    group?.kind === 'group'
+      ? group.subcommands.flatMap((sub) => sub.examples.map((e) => [sub.name, e] as const))
+      : [];
+  it.each(examples)('/quiz %s %s parses', (name, example) => {
+    const { spec, path, text } = resolveCommand(group!, `${name} ${example}`);
+    expect(() => parseInput(spec, text, path)).not.toThrow();
   });
 });
 
