@@ -62,9 +62,9 @@ interface OptionInit<T, R extends boolean> {
  * @example
  * const batch = option({ description: 'Sequences in the batch', kind: 'integer', default: '1', parse: parseCount });
  */
-export function option<T, const R extends boolean = false>(
-  init: OptionInit<T, R>,
-): OptionSpec<T, R> & Pick<OptionInit<T, R>, 'default'> {
+export function option<T, const R extends boolean = false, const D extends string | undefined = undefined>(
+  init: OptionInit<T, R> & { default?: D },
+): OptionSpec<T, R> & (D extends string ? { default: string } : unknown) {
   const schema = z
     .string()
     .max(20_000, 'is longer than 20,000 characters')
@@ -92,5 +92,5 @@ export function option<T, const R extends boolean = false>(
   if (init.choices !== undefined) spec.choices = init.choices;
   if (init.complete !== undefined) spec.complete = init.complete;
   if (init.example !== undefined) spec.example = init.example;
-  return spec as OptionSpec<T, R> & Pick<OptionInit<T, R>, 'default'>;
+  return spec as OptionSpec<T, R> & (D extends string ? { default: string } : unknown);
 }

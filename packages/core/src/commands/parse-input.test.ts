@@ -87,3 +87,13 @@ describe('resolveCommand', () => {
     expect(() => resolveCommand(group, 'strat')).toThrowError(/has no subcommand "strat": start/);
   });
 });
+
+describe('option types', () => {
+  it('types an option with a default as always present', () => {
+    const input = parseInput(demo, 'llama');
+    // `batch` has a default: a number, not number | undefined (a type error here otherwise).
+    const batch: number = input.batch;
+    const tp: number | undefined = input.tp;
+    expect([batch, tp]).toEqual([1, undefined]);
+  });
+});

@@ -86,15 +86,14 @@ export const chinchillaCommand: CommandSpec = defineCommand({
         example: '/chinchilla gpus=1024 gpu=h100 hours=720',
       });
     }
-    // Options with a default always arrive parsed; the input type does not narrow them (option.ts).
-    const gpu = input.gpu!;
+    const gpu = input.gpu;
     let cluster: ChinchillaCluster | undefined;
     if (input.gpus !== undefined) {
-      cluster = { gpus: input.gpus, peakFlops: gpu.bf16Flops, mfu: input.mfu!, gpuName: gpu.name };
+      cluster = { gpus: input.gpus, peakFlops: gpu.bf16Flops, mfu: input.mfu, gpuName: gpu.name };
       if (input.hours !== undefined) cluster.hours = input.hours;
     }
     const result = chinchilla({
-      method: input.method!,
+      method: input.method,
       ...(input.params === undefined ? {} : { params: input.params }),
       ...(input.tokens === undefined ? {} : { tokens: input.tokens }),
       ...(input.flops === undefined ? {} : { flops: input.flops }),

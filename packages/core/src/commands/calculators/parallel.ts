@@ -177,19 +177,18 @@ export const parallelCommand: CommandSpec = defineCommand({
   ],
   cost: 2,
   run: (input) => {
-    // Options with a default always arrive parsed; the input type does not narrow them (option.ts).
-    const gpu = input.gpu!;
-    const seq = input.seq!;
-    const bytesPerParam = input.bytes_per_param!;
+    const gpu = input.gpu;
+    const seq = input.seq;
+    const bytesPerParam = input.bytes_per_param;
     const resolved = parallelModel(input);
     const cluster: ClusterSpec = {
       gpus: input.gpus,
-      gpusPerNode: input.gpus_per_node!,
+      gpusPerNode: input.gpus_per_node,
       gpuName: gpu.name,
       memoryBytes: gpu.memoryBytes,
       peakFlops: gpu.bf16Flops,
       intraNodeBandwidth: gpu.interconnect.bandwidth / 2,
-      interNodeBandwidth: (input.network! * 1e9) / 8,
+      interNodeBandwidth: (input.network * 1e9) / 8,
     };
     const fixed: FixedChoices = {};
     if (input.tp !== undefined) fixed.tp = input.tp;
@@ -204,7 +203,7 @@ export const parallelCommand: CommandSpec = defineCommand({
       seq,
       globalBatch: input.global_batch ?? defaultGlobalBatch(seq),
       bytesPerParam,
-      sequenceParallel: input.sp!,
+      sequenceParallel: input.sp,
       fixed,
     };
     return parallelReply(plan, resolved.notes, [gpu.source, ...resolved.sources]);

@@ -43,8 +43,7 @@ export const specdecCommand: CommandSpec = defineCommand({
   examples: ['alpha=0.8 gamma=4', 'alpha=0.6 gamma=4 draft_cost=0.05'],
   cost: 1,
   run: (input) => {
-    // draft_cost has a default, so it always arrives parsed (the input type does not narrow it).
-    const result = specdec({ alpha: input.alpha, gamma: input.gamma, draftCost: input.draft_cost! });
+    const result = specdec({ alpha: input.alpha, gamma: input.gamma, draftCost: input.draft_cost });
     const top = Math.max(16, result.best.gamma);
     const chart: LineChartSpec = {
       kind: 'line',
