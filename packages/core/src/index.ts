@@ -52,6 +52,17 @@ export type {
 export { createSeededRandom, randomInt, shuffled } from './ports/seeded-random.js';
 export { type Clock, type Random, type Services, systemClock, systemRandom } from './ports/services.js';
 export type { Store } from './ports/store.js';
+export type {
+  DailyAnswerRecord,
+  DailyAnswerRejection,
+  DailyClaim,
+  DailyPostKind,
+  DailyPostRecord,
+  DailyPostStatus,
+  DailyStore,
+  DailySubscription,
+  DailyTotals,
+} from './ports/store-daily.js';
 export {
   ACTIVE_QUIZ_PHASES,
   type AnswerRecord,
@@ -66,6 +77,15 @@ export {
   type RoundRecord,
   type SubmitResult,
 } from './ports/store-quiz.js';
+export type {
+  AttemptRecord,
+  RatingStore,
+  RatingSubject,
+  RatingUpdate,
+  StoredRating,
+  TopicAccuracy,
+} from './ports/store-ratings.js';
+export type { ReviewCardRecord, ReviewStore } from './ports/store-review.js';
 export { type ChannelRecord, DEFAULT_RATING, type UserRecord, type UserStore } from './ports/store-users.js';
 export { createCorpusQuestionSource, toQuizQuestion } from './questions/corpus-question-source.js';
 export {

@@ -1,7 +1,10 @@
 import type { Store } from '@mlsys/core';
 import type { Kysely } from 'kysely';
 import { openPostgres } from './postgres/open-postgres.js';
+import { createSqlDailyStore } from './queries/daily-store.js';
 import { createSqlQuizStore } from './queries/quiz-store.js';
+import { createSqlRatingStore } from './queries/rating-store.js';
+import { createSqlReviewStore } from './queries/review-store.js';
 import { createSqlUserStore } from './queries/user-store.js';
 import { migrateToLatest } from './schema/migrate.js';
 import type { Database } from './schema/tables.js';
@@ -71,6 +74,9 @@ export function sqlStore(
   const parts = {
     quiz: createSqlQuizStore(db, engine),
     users: createSqlUserStore(db),
+    daily: createSqlDailyStore(db),
+    ratings: createSqlRatingStore(db),
+    review: createSqlReviewStore(db),
   };
   const queue = { tail: Promise.resolve() as Promise<unknown> };
   const serial = (part: object) => (engine === 'sqlite' ? serializeCalls(part, queue) : part);
@@ -78,6 +84,9 @@ export function sqlStore(
     engine,
     quiz: serial(parts.quiz) as typeof parts.quiz,
     users: serial(parts.users) as typeof parts.users,
+    daily: serial(parts.daily) as typeof parts.daily,
+    ratings: serial(parts.ratings) as typeof parts.ratings,
+    review: serial(parts.review) as typeof parts.review,
     close: async () => {
       if (closed) return;
       closed = true;

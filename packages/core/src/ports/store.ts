@@ -1,4 +1,7 @@
+import type { DailyStore } from './store-daily.js';
 import type { QuizStore } from './store-quiz.js';
+import type { RatingStore } from './store-ratings.js';
+import type { ReviewStore } from './store-review.js';
 import type { UserStore } from './store-users.js';
 
 /**
@@ -6,20 +9,24 @@ import type { UserStore } from './store-users.js';
  * PostgreSQL; `testing/memory-store.ts` is the in-memory fake; both pass the same contract suite
  * (`testing/store-contract.ts`).
  *
- * Room left for the daily question, ratings and review (added as members here, with their own
- * migration), at the level of the tables they need:
- * - `daily_subscriptions (platform, channel_id) → time_zone, local_time, topics, difficulty`;
- * - `daily_posts (platform, channel_id, local_date) UNIQUE → question_id, claimed_at, message_id,
- *   posted_at, revealed_at`: claim the row, post, record; sweep stale claims (DESIGN.md);
- * - `daily_answers (post id, user_id) UNIQUE → answer, answered_at, credit`;
- * - `ratings (platform, user_id) → rating, rd, volatility, games, updated_at` (created now: the quiz
- *   reads `rating`), plus `question_ratings (question_id) → rating, rd, volatility, games`;
- * - `review_cards (platform, user_id, question_id) UNIQUE → FSRS card fields, due`, opt-in per user
- *   (`users.review_opt_in`).
+ * Tables behind the daily question, ratings and review (migration `002-daily-ratings-review`):
+ * - `daily_subscriptions (platform, channel_id)` with `next_post_at`, the scheduler's index;
+ * - `daily_posts (platform, channel_id, kind, local_date) UNIQUE`: claim the row, post, record the
+ *   message; stale claims are taken over (DESIGN.md, "State and scale");
+ * - `daily_answers (post_id, user_id)` primary key: one answer per user per post;
+ * - `ratings` (overall, from `001`), `topic_ratings`, `question_ratings`, `question_attempts`
+ *   (first attempts: the rated games);
+ * - `review_cards (platform, user_id, question_key)` and `review_opt_ins`.
  */
 export interface Store {
   quiz: QuizStore;
   users: UserStore;
+  /** Daily-question subscriptions, posts (claimed under a unique key) and answers. */
+  daily: DailyStore;
+  /** Glicko-2 ratings of players (overall and per topic) and questions; first attempts. */
+  ratings: RatingStore;
+  /** Opt-in spaced repetition (FSRS cards). */
+  review: ReviewStore;
   /** Which engine answers, for logs and benchmarks. */
   readonly engine: 'sqlite' | 'postgres' | 'memory';
   /** Releases connections and locks. */

@@ -2,6 +2,9 @@ import type { Platform } from '../commands/invocation.js';
 import type { Store } from '../ports/store.js';
 import type { AnswerRecord, PlayerRecord, QuizRecord, QuizStore, RoundRecord } from '../ports/store-quiz.js';
 import { type ChannelRecord, DEFAULT_RATING, type UserRecord, type UserStore } from '../ports/store-users.js';
+import { createMemoryDailyStore } from './memory-daily-store.js';
+import { createMemoryRatingStore } from './memory-rating-store.js';
+import { createMemoryReviewStore } from './memory-review-store.js';
 
 /** Code-unit order, as SQL `ORDER BY` on ASCII ids. */
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -12,7 +15,9 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * callers cannot change stored state by mutating what they got. It passes the same contract suite as
  * the SQLite and PostgreSQL stores (`store-contract.ts`).
  */
-export function createMemoryStore(): Store & { ratings: Map<string, number> } {
+export function createMemoryStore(): Store & {
+  ratings: Store['ratings'] & { set(key: string, rating: number): Map<string, number> };
+} {
   const quizzes = new Map<string, QuizRecord>();
   const players = new Map<string, PlayerRecord[]>();
   const rounds = new Map<string, RoundRecord[]>();
@@ -152,5 +157,16 @@ export function createMemoryStore(): Store & { ratings: Map<string, number> } {
     },
   };
 
-  return { engine: 'memory', quiz, users: userStore, ratings, close: async () => {} };
+  return {
+    engine: 'memory',
+    quiz,
+    users: userStore,
+    daily: createMemoryDailyStore(),
+    // `set` writes an overall rating directly, as tests that seed ratings do.
+    ratings: Object.assign(createMemoryRatingStore(ratings), {
+      set: (key: string, rating: number) => ratings.set(key, rating),
+    }),
+    review: createMemoryReviewStore(),
+    close: async () => {},
+  };
 }

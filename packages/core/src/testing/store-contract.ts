@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../ports/store.js';
 import type { NewQuiz, QuizRecord, RoundRecord } from '../ports/store-quiz.js';
 import { DEFAULT_QUIZ_SETTINGS } from '../quiz/quiz-settings.js';
+import { dailyContractTests } from './daily-contract.js';
 import { engineContractTests } from './engine-contract.js';
 import { SAMPLE_QUESTIONS } from './sample-questions.js';
 
@@ -392,6 +393,21 @@ export function describeStoreContract(name: string, factory: HarnessFactory): vo
 
     describe('quiz engine on this store', () => {
       engineContractTests({
+        store: () => store,
+        restart: async () => {
+          await store.close();
+          store = await harness.open();
+          return store;
+        },
+        otherInstance: async () =>
+          harness.concurrentInstances
+            ? await harness.open().then((other) => ({ store: other, close: () => other.close() }))
+            : { store, close: async () => {} },
+      });
+    });
+
+    describe('daily question, ratings and review on this store', () => {
+      dailyContractTests({
         store: () => store,
         restart: async () => {
           await store.close();

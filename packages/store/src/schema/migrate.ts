@@ -1,9 +1,11 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import { initialMigration } from './001-initial.js';
+import { dailyRatingsReviewMigration } from './002-daily-ratings-review.js';
 
 /** Every migration, by name; names sort in the order they run. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '001-initial': initialMigration,
+  '002-daily-ratings-review': dailyRatingsReviewMigration,
 };
 
 /**

@@ -1,3 +1,14 @@
+import type {
+  DailyAnswersTable,
+  DailyPostsTable,
+  DailySubscriptionsTable,
+  QuestionAttemptsTable,
+  QuestionRatingsTable,
+  ReviewCardsTable,
+  ReviewOptInsTable,
+  TopicRatingsTable,
+} from './tables-daily-ratings-review.js';
+
 /**
  * Row types of the tables, as Kysely sees them. Times are epoch milliseconds (`bigint` in
  * PostgreSQL, read back as numbers); JSON documents are text; flags are integers, so one set of
@@ -11,6 +22,14 @@ export interface Database {
   users: UsersTable;
   channels: ChannelsTable;
   ratings: RatingsTable;
+  daily_subscriptions: DailySubscriptionsTable;
+  daily_posts: DailyPostsTable;
+  daily_answers: DailyAnswersTable;
+  topic_ratings: TopicRatingsTable;
+  question_ratings: QuestionRatingsTable;
+  question_attempts: QuestionAttemptsTable;
+  review_opt_ins: ReviewOptInsTable;
+  review_cards: ReviewCardsTable;
 }
 
 export interface QuizzesTable {

@@ -1,0 +1,228 @@
+import type { Corpus } from '@mlsys/corpus';
+import type { ChannelRef, Messenger } from '../ports/messenger.js';
+import type { Clock, Random } from '../ports/services.js';
+import type { Store } from '../ports/store.js';
+import type { DailyPostRecord, DailySubscription } from '../ports/store-daily.js';
+import { rateAttempt } from '../ratings/rate-attempt.js';
+import { recordReview } from '../review/review-answer.js';
+import { dailyClosedReply, dailyQuestionReply, dailyResult, dailyRevealReply } from './daily-replies.js';
+import { addDays, localDateOf } from './local-time.js';
+import { pickDailyQuestion } from './pick-question.js';
+import { occurrenceOnOrAfter, STALE_CLAIM_MS } from './schedule.js';
+import { postWeeklyLeaderboard } from './weekly-leaderboard.js';
+
+/** What the daily scheduler runs on; all state lives in `store`, so any number of schedulers may share it. */
+export interface DailySchedulerOptions {
+  store: Store;
+  corpus: Corpus;
+  messenger: Messenger;
+  clock: Clock;
+  random: Random;
+  /** Makes post ids and claim tokens; random by default. */
+  newId?: () => string;
+  /** A claim older than this without a message is taken over, ms (default 10 min). */
+  staleClaimMs?: number;
+  /** Told about failures that must not stop the scheduler (a post that could not be sent). */
+  onError?: (message: string, fields: Record<string, unknown>) => void;
+}
+
+/** What one tick did. */
+export interface DailyTickResult {
+  posted: number;
+  revealed: number;
+  leaderboards: number;
+}
+
+/** The daily question's timer: call `tick` every few seconds from every instance. */
+export interface DailyScheduler {
+  /**
+   * Posts every daily question due at `now` (exactly once per channel and local date, across
+   * instances), sends today's post late if it was missed (never a past day's), posts last week's
+   * leaderboard before a week's first question, and reveals answers that are due.
+   */
+  tick(now?: number): Promise<DailyTickResult>;
+}
+
+/** Subscriptions or reveals looked at per pass. */
+const BATCH = 100;
+/** Question history a pick looks at (a pool is used up long before). */
+const HISTORY = 2_000;
+
+/** The channel of a subscription or post. */
+export const channelOf = (x: { platform: DailySubscription['platform']; channelId: string }): ChannelRef => ({
+  platform: x.platform,
+  channelId: x.channelId,
+});
+
+/**
+ * Creates the daily scheduler.
+ *
+ * @example
+ * const daily = createDailyScheduler({ store, corpus, messenger, clock: systemClock, random: systemRandom });
+ * setInterval(() => void daily.tick(), 5_000);
+ */
+export function createDailyScheduler(options: DailySchedulerOptions): DailyScheduler {
+  const { store, corpus, messenger, clock, random } = options;
+  const newId = options.newId ?? (() => crypto.randomUUID().replaceAll('-', '').slice(0, 16));
+  const staleMs = options.staleClaimMs ?? STALE_CLAIM_MS;
+  const onError = options.onError ?? ((message, fields) => console.error(message, fields));
+
+  /** Posts the question of `date` unless it exists; `busy` when another instance holds a fresh claim. */
+  async function postQuestion(
+    sub: DailySubscription,
+    date: string,
+    now: number,
+  ): Promise<'posted' | 'exists' | 'busy'> {
+    const existing = await store.daily.getPostByDate(sub.platform, sub.channelId, 'question', date);
+    const fresh = (p: DailyPostRecord) =>
+      p.status === 'claimed' && p.messageId === null && p.claimedAt >= now - staleMs;
+    if (existing && existing.status !== 'claimed') return 'exists';
+    if (existing && fresh(existing)) return 'busy';
+    const history = (await store.daily.recentPosts(sub.platform, sub.channelId, 'question', HISTORY)).flatMap(
+      (p) => (p.question && p.localDate !== date ? [p.question.question.id] : []),
+    );
+    const presented = pickDailyQuestion(corpus, sub, history, random);
+    const claim = await store.daily.claimPost({
+      id: newId(),
+      platform: sub.platform,
+      channelId: sub.channelId,
+      kind: 'question',
+      localDate: date,
+      claimToken: newId(),
+      at: now,
+      staleBefore: now - staleMs,
+      question: presented ?? null,
+      ...(presented ? {} : { skip: true }),
+    });
+    if (!presented) {
+      onError('daily: no question matches the channel settings', {
+        channel: sub.channelId,
+        topics: sub.topics,
+      });
+      return 'exists';
+    }
+    if (!claim.claimed) return fresh(claim.post) ? 'busy' : 'exists';
+    const post = claim.post;
+    let messageId: string;
+    try {
+      messageId = (
+        await messenger.post(channelOf(sub), dailyQuestionReply(post, presented, sub.revealAfterMs))
+      ).messageId;
+    } catch (error) {
+      // The claim goes stale and another tick (here or elsewhere) tries again today.
+      onError('daily: posting failed', { channel: sub.channelId, date, error });
+      return 'busy';
+    }
+    const recorded = await store.daily.recordPosted(post.id, post.claimToken, {
+      messageId,
+      postedAt: now,
+      revealAt: now + sub.revealAfterMs,
+    });
+    if (!recorded)
+      onError('daily: posted, but the claim had been taken over', { channel: sub.channelId, date });
+    return 'posted';
+  }
+
+  /** Handles one due subscription; true when it moved its schedule (or posted). */
+  async function handle(sub: DailySubscription, now: number, result: DailyTickResult): Promise<boolean> {
+    const today = localDateOf(now, sub.timeZone);
+    if (sub.nextLocalDate < today) {
+      // Down for a while: a past day's post is not sent any more; today's (if due) is, once, late.
+      const next = occurrenceOnOrAfter(sub, today);
+      return store.daily.advanceSubscription(sub.platform, sub.channelId, sub.nextPostAt, {
+        nextPostAt: next.at,
+        nextLocalDate: next.localDate,
+      });
+    }
+    if (sub.nextLocalDate > today) return false;
+    if (await postWeeklyLeaderboard({ store, messenger, newId, onError }, sub, today, now, staleMs))
+      result.leaderboards++;
+    const outcome = await postQuestion(sub, today, now);
+    if (outcome === 'busy') return false;
+    if (outcome === 'posted') result.posted++;
+    const next = occurrenceOnOrAfter(sub, addDays(today, 1));
+    await store.daily.advanceSubscription(sub.platform, sub.channelId, sub.nextPostAt, {
+      nextPostAt: next.at,
+      nextLocalDate: next.localDate,
+    });
+    return true;
+  }
+
+  /** Reveals one post: rates its answers, posts the answer, closes the original message. */
+  async function reveal(post: DailyPostRecord, now: number): Promise<boolean> {
+    if (!(await store.daily.claimReveal(post.id, post.revealClaimedAt, now))) return false;
+    const presented = post.question;
+    if (!presented) {
+      await store.daily.recordRevealed(post.id, now);
+      return false;
+    }
+    const answers = await store.daily.listAnswers(post.id);
+    const names = new Map<string, string>();
+    for (const a of answers) {
+      names.set(a.userId, (await store.users.getUser(post.platform, a.userId))?.name ?? a.userId);
+      const { question } = presented;
+      // First attempts only are rated (replays change nothing), so a retried reveal rates nobody twice.
+      await rateAttempt(store, {
+        platform: post.platform,
+        userId: a.userId,
+        question,
+        credit: a.credit,
+        at: a.answeredAt,
+        via: 'daily',
+      });
+      await recordReview(store, {
+        platform: post.platform,
+        userId: a.userId,
+        questionId: question.id,
+        credit: a.credit,
+        at: now,
+      });
+    }
+    const result = dailyResult(post, answers, (id) => names.get(id) ?? id);
+    try {
+      await messenger.post(channelOf(post), dailyRevealReply(post, presented, result));
+    } catch (error) {
+      onError('daily: posting the reveal failed', { post: post.id, error });
+      return false;
+    }
+    await store.daily.recordRevealed(post.id, now);
+    if (post.messageId !== null) {
+      await messenger
+        .update({ ...channelOf(post), messageId: post.messageId }, dailyClosedReply(presented))
+        .catch((error: unknown) => onError('daily: closing the question failed', { post: post.id, error }));
+    }
+    return true;
+  }
+
+  return {
+    async tick(at = clock.now().getTime()) {
+      const result: DailyTickResult = { posted: 0, revealed: 0, leaderboards: 0 };
+      for (let pass = 0; pass < 10; pass++) {
+        const due = await store.daily.dueSubscriptions(at, BATCH);
+        let moved = 0;
+        for (const sub of due) {
+          try {
+            if (await handle(sub, at, result)) moved++;
+          } catch (error) {
+            onError('daily: step failed', { channel: sub.channelId, error });
+          }
+        }
+        if (moved === 0) break;
+      }
+      for (let pass = 0; pass < 10; pass++) {
+        const due = await store.daily.dueReveals(at, at - staleMs, BATCH);
+        let moved = 0;
+        for (const post of due) {
+          try {
+            if (await reveal(post, at)) moved++;
+          } catch (error) {
+            onError('daily: reveal failed', { post: post.id, error });
+          }
+        }
+        result.revealed += moved;
+        if (moved === 0) break;
+      }
+      return result;
+    },
+  };
+}
