@@ -1,0 +1,108 @@
+import type { ActionInvocation, Dispatched } from '@mlsys/core';
+import { type ButtonInteraction, MessageFlags, type ModalSubmitInteraction } from 'discord.js';
+import { CUSTOM_ID_SEPARATOR, PROMPT_PREFIX } from '../render/reply-to-discord.js';
+import {
+  callerOf,
+  editOptions,
+  type InteractionContext,
+  rememberToken,
+  replyOptions,
+  settleWithin,
+} from './interaction-context.js';
+
+/** Discord's modal limits: title ≤ 45 characters; a text input label ≤ 45 (API v10, Modal and Text Input). */
+const MODAL_TITLE_MAX = 45;
+/** The custom id of a prompt form's one text field. */
+export const PROMPT_FIELD = 'answer';
+
+/** Splits a custom id made by the renderer: `[?]<action id>|<value>`. */
+export function parseCustomId(customId: string): { actionId: string; value: string; prompt: boolean } {
+  const prompt = customId.startsWith(PROMPT_PREFIX);
+  const body = prompt ? customId.slice(PROMPT_PREFIX.length) : customId;
+  const cut = body.indexOf(CUSTOM_ID_SEPARATOR);
+  return cut < 0
+    ? { actionId: body, value: '', prompt }
+    : { actionId: body.slice(0, cut), value: body.slice(cut + 1), prompt };
+}
+
+/**
+ * A button press: a prompt button (`?` prefix) opens a modal with one text field; any other runs its
+ * core action and answers the presser (usually ephemerally: "locked in").
+ */
+export async function onButton(context: InteractionContext, interaction: ButtonInteraction): Promise<void> {
+  rememberToken(context, interaction);
+  const parsed = parseCustomId(interaction.customId);
+  if (parsed.prompt) {
+    const component = interaction.component as { label?: string | null } | undefined;
+    const title = (component?.label ?? 'Your answer').slice(0, MODAL_TITLE_MAX);
+    await interaction.showModal({
+      custom_id: interaction.customId,
+      title,
+      components: [
+        {
+          type: 1,
+          components: [
+            {
+              type: 4,
+              custom_id: PROMPT_FIELD,
+              label: 'Your answer',
+              style: 1,
+              required: true,
+              max_length: 100,
+            },
+          ],
+        },
+      ],
+    });
+    return;
+  }
+  await answer(context, interaction, actionOf(interaction, parsed.actionId, parsed.value));
+}
+
+/** A modal submission: runs the prompt's action with the typed text. */
+export async function onModalSubmit(
+  context: InteractionContext,
+  interaction: ModalSubmitInteraction,
+): Promise<void> {
+  rememberToken(context, interaction);
+  const parsed = parseCustomId(interaction.customId);
+  const input = interaction.fields.getTextInputValue(PROMPT_FIELD);
+  await answer(context, interaction, { ...actionOf(interaction, parsed.actionId, parsed.value), input });
+}
+
+function actionOf(
+  interaction: ButtonInteraction | ModalSubmitInteraction,
+  actionId: string,
+  value: string,
+): ActionInvocation {
+  return {
+    platform: 'discord',
+    actionId,
+    value,
+    user: callerOf(interaction),
+    channel: { id: interaction.channelId ?? interaction.user.id },
+    team: { id: interaction.guildId ?? 'dm' },
+  };
+}
+
+/** Answers a component: within the budget directly, else deferred ephemerally and edited. */
+async function answer(
+  context: InteractionContext,
+  interaction: ButtonInteraction | ModalSubmitInteraction,
+  action: ActionInvocation,
+): Promise<void> {
+  const work: Promise<Dispatched> = context.router.handleAction(action);
+  const early = await settleWithin(work, context.ackBudgetMs);
+  if (early) {
+    await interaction.reply(replyOptions(context, early.reply));
+    return;
+  }
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const { reply } = await work;
+  if (reply.visibility === 'ephemeral') {
+    await interaction.editReply(editOptions(context, reply));
+    return;
+  }
+  await interaction.editReply({ content: 'Done.' });
+  await interaction.followUp(replyOptions(context, reply));
+}

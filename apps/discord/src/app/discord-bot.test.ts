@@ -1,0 +1,239 @@
+import { allCommands, defineCommand } from '@mlsys/core';
+import { SAMPLE_QUESTIONS } from '@mlsys/core/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkApplicationCommands } from '../commands/check-application-commands.js';
+import type { ApplicationCommandJson } from '../commands/to-application-commands.js';
+import { APPLICATION_ID, type DiscordHarness, startDiscordHarness } from '../testing/discord-harness.js';
+import { fakeMessage, startFakeDiscord } from '../testing/fake-discord.js';
+import { autocomplete, buttonPress, chatInput, modalSubmit, type Who } from '../testing/interactions.js';
+import { registerCommands } from './register-commands.js';
+
+const choiceQuestion = SAMPLE_QUESTIONS.find((q) => q.id === 'kv-cache-llama31-70b-kv-heads')!;
+const numericQuestion = SAMPLE_QUESTIONS.find((q) => q.id === 'kv-cache-llama31-8b-bytes-per-token')!;
+const CALLBACK = /^\/interactions\/[^/]+\/[^/]+\/callback$/;
+/** Interaction callback types (Discord API v10): 4 message, 5 deferred message, 8 autocomplete, 9 modal. */
+const CALLBACK_TYPE = { message: 4, deferred: 5, autocomplete: 8, modal: 9 } as const;
+const EPHEMERAL = 64;
+
+let harness: DiscordHarness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+const who = (userId: string, channelId = 'C1', permissions = '0'): Who => ({
+  applicationId: APPLICATION_ID,
+  userId,
+  channelId,
+  permissions,
+});
+const text = (value: unknown) => JSON.stringify(value);
+
+interface Callback {
+  type: number;
+  data?: {
+    embeds?: unknown[];
+    components?: { components: { custom_id: string; label: string }[] }[];
+    flags?: number;
+    content?: string;
+    choices?: { name: string }[];
+    title?: string;
+  };
+}
+
+/** The nth interaction callback, waiting for it. */
+async function callback(h: DiscordHarness, n: number): Promise<Callback> {
+  const calls = await h.discord.waitFor('POST', CALLBACK, n);
+  return calls[n - 1]!.body as Callback;
+}
+
+describe('Discord bot over discord.js, a fake gateway and a fake REST API', () => {
+  it('registers valid commands with one bulk overwrite, to a guild or globally', async () => {
+    const discord = await startFakeDiscord(APPLICATION_ID);
+    try {
+      await registerCommands(allCommands, {
+        token: 't',
+        applicationId: APPLICATION_ID,
+        guildId: 'G1',
+        apiUrl: discord.apiUrl,
+      });
+      await registerCommands(allCommands, {
+        token: 't',
+        applicationId: APPLICATION_ID,
+        apiUrl: discord.apiUrl,
+      });
+      const puts = discord.callsTo('PUT', /commands$/);
+      expect(puts.map((call) => call.path)).toEqual([
+        `/applications/${APPLICATION_ID}/guilds/G1/commands`,
+        `/applications/${APPLICATION_ID}/commands`,
+      ]);
+      const sent = puts[0]!.body as ApplicationCommandJson[];
+      expect(checkApplicationCommands(sent)).toEqual([]);
+      expect(sent.map((c) => c.name)).toEqual(allCommands.map((c) => c.name));
+    } finally {
+      await discord.close();
+    }
+  });
+
+  it('identifies with the Guilds intent only (no privileged intents)', async () => {
+    harness = await startDiscordHarness([choiceQuestion]);
+    // GatewayIntentBits.Guilds = 1 << 0 (Discord API v10, "Gateway Intents").
+    expect(harness.discord.identifies).toEqual([{ intents: 1 }]);
+  });
+
+  it('answers a calculator (Mixtral-8x7B: 46.7B total, 12.9B active; Mistral AI 2023)', async () => {
+    harness = await startDiscordHarness([choiceQuestion]);
+    harness.discord.dispatch(
+      'INTERACTION_CREATE',
+      chatInput(who('U1'), 'moe', [{ name: 'model', type: 3, value: 'mixtral-8x7b' }]),
+    );
+    const reply = await callback(harness, 1);
+    expect(reply.type).toBe(CALLBACK_TYPE.message);
+    expect(text(reply.data?.embeds)).toContain('46.7');
+    expect(text(reply.data?.embeds)).toContain('12.9');
+    expect(reply.data?.flags ?? 0).toBe(0);
+  });
+
+  it('offers model names while typing (autocomplete)', async () => {
+    harness = await startDiscordHarness([choiceQuestion]);
+    harness.discord.dispatch(
+      'INTERACTION_CREATE',
+      autocomplete(who('U1'), 'kvcache', [{ name: 'model', type: 3, value: '70', focused: true }]),
+    );
+    const reply = await callback(harness, 1);
+    expect(reply.type).toBe(CALLBACK_TYPE.autocomplete);
+    expect(reply.data?.choices).toEqual([{ name: 'llama-3.1-70b', value: 'llama-3.1-70b' }]);
+  });
+
+  it('defers a slow command and edits the deferred reply', async () => {
+    const slow = defineCommand({
+      name: 'slow',
+      description: 'Takes a while',
+      options: {},
+      examples: [''],
+      cost: 1,
+      run: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return {
+          visibility: 'public',
+          blocks: [{ type: 'text', text: 'done after a while' }],
+          fallbackText: 'done',
+        };
+      },
+    });
+    harness = await startDiscordHarness([choiceQuestion], { extra: [slow], ackBudgetMs: 50 });
+    harness.discord.dispatch('INTERACTION_CREATE', chatInput(who('U1'), 'slow'));
+    expect((await callback(harness, 1)).type).toBe(CALLBACK_TYPE.deferred);
+    const [edit] = await harness.discord.waitFor(
+      'PATCH',
+      /^\/webhooks\/2000\/[^/]+\/messages\/@original$/,
+      1,
+    );
+    expect(text(edit!.body)).toContain('done after a while');
+  });
+
+  it('plays a quiz through components: join and start buttons, answer buttons, live countdown, results', async () => {
+    harness = await startDiscordHarness([choiceQuestion]);
+    const h = harness;
+    h.discord.dispatch(
+      'INTERACTION_CREATE',
+      chatInput(who('U1', 'CQ'), 'quiz', [
+        { name: 'start', type: 1, options: [{ name: 'rounds', type: 4, value: 1 }] },
+      ]),
+    );
+    const lobby = await callback(h, 1);
+    expect(text(lobby.data?.embeds)).toContain('Quiz lobby');
+    const lobbyMessage = fakeMessage('L1', 'CQ', { components: lobby.data?.components });
+    const ids = lobby.data!.components!.flatMap((row) => row.components.map((b) => b.custom_id));
+    const join = ids.find((id) => id.startsWith('quiz:join|'))!;
+    const begin = ids.find((id) => id.startsWith('quiz:begin|'))!;
+
+    h.discord.dispatch('INTERACTION_CREATE', buttonPress(who('U2', 'CQ'), join, lobbyMessage));
+    expect(text((await callback(h, 2)).data)).toMatch(/joined/i);
+    h.discord.dispatch('INTERACTION_CREATE', buttonPress(who('U1', 'CQ'), begin, lobbyMessage));
+    const [post] = await h.discord.waitFor('POST', /^\/channels\/CQ\/messages$/, 1);
+    const question = post!.body as Callback['data'] & { content: string };
+    expect(text(question.embeds)).toContain('Llama-3.1-70B');
+    // A live countdown in Discord's relative timestamp format.
+    expect(question.content).toMatch(/<t:\d+:R>/);
+
+    const buttons = question.components!.flatMap((row) => row.components);
+    const right = buttons.find((b) => b.label.endsWith('. 8'))!;
+    const wrong = buttons.find((b) => !b.label.endsWith('. 8'))!;
+    const questionMessage = fakeMessage('Q1', 'CQ', { components: question.components });
+    h.discord.dispatch('INTERACTION_CREATE', buttonPress(who('U1', 'CQ'), right.custom_id, questionMessage));
+    h.discord.dispatch('INTERACTION_CREATE', buttonPress(who('U2', 'CQ'), wrong.custom_id, questionMessage));
+    for (const n of [4, 5]) {
+      const answer = await callback(h, n);
+      expect(answer.data?.flags).toBe(EPHEMERAL);
+      expect(text(answer.data)).toMatch(/locked in/i);
+      expect(text(answer.data)).not.toMatch(/correct|wrong/i);
+    }
+    for (let i = 0; i < 4; i++) {
+      h.clock.advance(30_000);
+      await h.tick();
+    }
+    const posts = h.discord.callsTo('POST', /^\/channels\/CQ\/messages$/);
+    expect(posts.length).toBeGreaterThanOrEqual(2);
+    expect(text(posts.at(-1)!.body)).toMatch(/User U1/);
+  });
+
+  it('takes a numeric answer through a modal', async () => {
+    harness = await startDiscordHarness([numericQuestion]);
+    const h = harness;
+    const start = (n: number) =>
+      h.discord.dispatch(
+        'INTERACTION_CREATE',
+        chatInput(who('U1', 'CN'), 'quiz', [
+          { name: 'start', type: 1, options: n ? [{ name: 'rounds', type: 4, value: n }] : [] },
+        ]),
+      );
+    start(1);
+    await callback(h, 1);
+    start(0);
+    const [post] = await h.discord.waitFor('POST', /^\/channels\/CN\/messages$/, 1);
+    const question = post!.body as Callback['data'];
+    const prompt = question!
+      .components!.flatMap((row) => row.components)
+      .find((b) => b.custom_id.startsWith('?'))!;
+    h.discord.dispatch(
+      'INTERACTION_CREATE',
+      buttonPress(
+        who('U1', 'CN'),
+        prompt.custom_id,
+        fakeMessage('Q1', 'CN', { components: question!.components }),
+      ),
+    );
+    const modal = await callback(h, 3);
+    expect(modal.type).toBe(CALLBACK_TYPE.modal);
+    expect(modal.data?.title?.length).toBeLessThanOrEqual(45);
+
+    h.discord.dispatch('INTERACTION_CREATE', modalSubmit(who('U1', 'CN'), prompt.custom_id, 'answer', '128'));
+    const answer = await callback(h, 4);
+    expect(answer.data?.flags).toBe(EPHEMERAL);
+    expect(text(answer.data)).toMatch(/locked in/i);
+  });
+
+  it('refuses to stop someone else’s quiz unless the member has Manage Server', async () => {
+    harness = await startDiscordHarness([choiceQuestion]);
+    const h = harness;
+    const stop = (user: Who) =>
+      h.discord.dispatch(
+        'INTERACTION_CREATE',
+        chatInput(user, 'quiz', [{ name: 'stop', type: 1, options: [] }]),
+      );
+    h.discord.dispatch(
+      'INTERACTION_CREATE',
+      chatInput(who('U1', 'CA'), 'quiz', [{ name: 'start', type: 1, options: [] }]),
+    );
+    await callback(h, 1);
+    stop(who('U3', 'CA'));
+    const refused = await callback(h, 2);
+    expect(refused.data?.flags).toBe(EPHEMERAL);
+    expect(text(refused.data)).toMatch(/Only the quiz's host or a channel admin/);
+    // MANAGE_GUILD = 1 << 5 = 32 (Discord API v10, "Permissions").
+    stop(who('U4', 'CA', '32'));
+    const allowed = await callback(h, 3);
+    expect(text(allowed.data)).not.toMatch(/Only the quiz's host/);
+  });
+});

@@ -1,0 +1,58 @@
+import type { Messenger } from '@mlsys/core';
+import { type REST, Routes } from 'discord.js';
+import { EPHEMERAL_FLAG } from '../render/limits.js';
+import { type DiscordPayload, toDiscordPayload } from './discord-payload.js';
+import type { InteractionMemory } from './interaction-memory.js';
+
+/** The body and files of a REST call for a payload. */
+function restBody(payload: DiscordPayload, flags?: number) {
+  return {
+    body: flags === undefined ? payload.message : { ...payload.message, flags },
+    files: payload.files.map((file) => ({ name: file.name, data: file.data, contentType: 'image/png' })),
+  };
+}
+
+/**
+ * The core's {@link Messenger} over Discord's REST API: channel messages for posts and updates. An
+ * ephemeral message needs an interaction: it goes as an ephemeral follow-up on the user's latest
+ * interaction in that channel (while its token lives), otherwise as a direct message.
+ */
+export function createDiscordMessenger(
+  rest: REST,
+  memory: InteractionMemory,
+  onError: (error: unknown) => void,
+  now: () => number = Date.now,
+): Messenger {
+  return {
+    async post(channel, reply) {
+      const sent = (await rest.post(
+        Routes.channelMessages(channel.channelId),
+        restBody(toDiscordPayload(reply, onError)),
+      )) as {
+        id: string;
+      };
+      return { ...channel, messageId: sent.id };
+    },
+    async update(message, reply) {
+      await rest.patch(
+        Routes.channelMessage(message.channelId, message.messageId),
+        restBody(toDiscordPayload(reply, onError)),
+      );
+    },
+    async ephemeral(channel, userId, reply) {
+      const payload = toDiscordPayload(reply, onError);
+      const token = memory.recall(channel.channelId, userId, now());
+      if (token) {
+        await rest.post(Routes.webhook(token.applicationId, token.token), {
+          ...restBody(payload, EPHEMERAL_FLAG),
+          auth: false,
+        });
+        return;
+      }
+      const dm = (await rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as {
+        id: string;
+      };
+      await rest.post(Routes.channelMessages(dm.id), restBody(payload));
+    },
+  };
+}
