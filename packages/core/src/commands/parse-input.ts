@@ -58,7 +58,8 @@ export function parseInput<O extends OptionMap>(
     });
 
   for (const [key, value] of words.named) {
-    if (!(key in spec.options)) {
+    // Own names only: `constructor=1` must not match Object.prototype and slip through unread.
+    if (!Object.hasOwn(spec.options, key)) {
       throw fail('core/unknown-option', `/${path} has no option "${key}".`, closestNames(key, names));
     }
     raw.set(key, value);
