@@ -1,20 +1,24 @@
 import { z } from 'zod';
+import { checkPlatformEnv, platformEnvShape } from './env-platforms.js';
 
 /** The bot's environment; the only place that reads `process.env` (DESIGN.md). */
-export const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  /** Where the embedded SQLite database lives. */
-  DATA_DIR: z.string().min(1).default('./data'),
-  /** `postgres://…` selects PostgreSQL; otherwise SQLite under DATA_DIR. */
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave it unset for SQLite)')
-    .optional(),
-  /** `off` disables the playground when a platform bot runs in the same process. */
-  PLAYGROUND: z.enum(['on', 'off']).default('on'),
-  /** Shows the clock controls; on unless NODE_ENV is production. */
-  NODE_ENV: z.string().default('development'),
-});
+export const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    /** Where the embedded SQLite database lives. */
+    DATA_DIR: z.string().min(1).default('./data'),
+    /** `postgres://…` selects PostgreSQL; otherwise SQLite under DATA_DIR. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave it unset for SQLite)')
+      .optional(),
+    /** `off` disables the playground when a platform bot runs in the same process. */
+    PLAYGROUND: z.enum(['on', 'off']).default('on'),
+    /** Shows the clock controls; on unless NODE_ENV is production. */
+    NODE_ENV: z.string().default('development'),
+    ...platformEnvShape,
+  })
+  .superRefine(checkPlatformEnv);
 
 /** Parsed environment. */
 export type Env = z.infer<typeof envSchema>;

@@ -3,9 +3,9 @@ import { startBot } from './start-bot.js';
 
 try {
   const bot = await startBot(process.env);
-  console.log(
-    `mlsys-bot playground on http://localhost:${bot.port} (no Slack/Discord tokens: local channel only)`,
-  );
+  const platforms =
+    bot.platforms.length > 0 ? bot.platforms.join(', ') : 'no Slack/Discord tokens: local channel only';
+  console.log(`mlsys-bot on http://localhost:${bot.port} (${platforms})`);
   const stop = () => void bot.stop();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -4,6 +4,7 @@ import { createChannelHub } from './channel/channel-hub.js';
 import { readEnv } from './env.js';
 import { completionSources } from './runtime/completion-sources.js';
 import { type BotRuntimeOptions, createBotRuntime } from './runtime/create-bot-runtime.js';
+import { createPlatformBots, mountSlack } from './runtime/platform-bots.js';
 import { completeLine } from './server/complete-line.js';
 import { createOffsetClock } from './server/offset-clock.js';
 import { createPlaygroundServer } from './server/playground-server.js';
@@ -15,6 +16,8 @@ export const TICK_MS = 500;
 export interface RunningBot {
   /** The port the playground listens on. */
   port: number;
+  /** The platform bots started beside the playground (Slack, Discord), by the tokens set. */
+  platforms: string[];
   /** Stops timers and the server. */
   stop(): Promise<void>;
 }
@@ -29,16 +32,23 @@ export async function startBot(
   overrides: Pick<BotRuntimeOptions, 'questions'> = {},
 ): Promise<RunningBot> {
   const env = readEnv(environment);
+  const platforms = createPlatformBots(env);
   const clock = createOffsetClock();
   const hub = createChannelHub(() => clock.now().getTime());
   const runtime = await createBotRuntime({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATA_DIR,
     clock,
-    messengers: { playground: hub },
+    messengers: { playground: hub, ...platforms.messengers },
     ...overrides,
   });
   const { router } = runtime;
+  try {
+    await platforms.start(router);
+  } catch (error) {
+    await runtime.close();
+    throw error;
+  }
   let ticking: Promise<void> | undefined;
   // One tick at a time: a slow one (many quizzes) is not overlapped by the next.
   const tick = () => {
@@ -55,6 +65,7 @@ export async function startBot(
     complete: (text) => completeLine(text, allCommands, completionSources),
     devControls: env.NODE_ENV !== 'production',
   });
+  mountSlack(server, platforms.slackListener, env.PLAYGROUND === 'on');
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
@@ -69,11 +80,13 @@ export async function startBot(
   const port = (server.address() as AddressInfo).port;
   return {
     port,
+    platforms: platforms.started,
     stop: async () => {
       clearInterval(timer);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await ticking;
+      await platforms.stop();
       await runtime.close();
     },
   };
