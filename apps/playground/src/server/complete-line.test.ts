@@ -44,6 +44,8 @@ describe('completeLine', () => {
     ['/quiz start topic=k', ['/quiz start topic=kv-cache']],
     ['hello', []],
     ['/nope x', []],
+    ['/kvcache llama-3.1-8b 32k constructor=', []],
+    ['/kvcache llama-3.1-8b 32k __proto__=x', []],
   ])('completes %j', (line, expected) => {
     expect(completeLine(line, [kvcache, quiz], sources)).toEqual(expected);
   });

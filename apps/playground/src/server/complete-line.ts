@@ -41,7 +41,8 @@ export function completeLine(
   }
   if (!spec) return [];
   const values = (name: string) => {
-    const option = spec.options[name];
+    // Own names only: "constructor" must not find Object.prototype's.
+    const option = Object.hasOwn(spec.options, name) ? spec.options[name] : undefined;
     if (!option) return [];
     return option.choices ?? (option.complete ? (sources[option.complete]?.() ?? []) : []);
   };
