@@ -1,10 +1,12 @@
 import type { CliOutput } from '../run-cli.js';
 import { corpusCheckExtra } from './corpus-check.js';
 import { corpusStatsExtra } from './corpus-stats.js';
+import { discordRegisterExtra } from './discord-register.js';
 import { kernelBenchExtra } from './kernel-bench.js';
 import { questionExtra } from './question.js';
 import { quizPlayExtra } from './quiz-play.js';
 import { quizSimulateExtra } from './quiz-simulate.js';
+import { slackManifestExtra } from './slack-manifest.js';
 
 /** A CLI-only subcommand (not a bot command), e.g. `corpus stats` or `kernel bench`. */
 export interface CliExtra {
@@ -22,6 +24,8 @@ export const cliExtras: readonly CliExtra[] = [
   questionExtra,
   quizPlayExtra,
   quizSimulateExtra,
+  slackManifestExtra,
+  discordRegisterExtra,
 ];
 
 /** The extra whose path starts `argv`, the longest match first. */
