@@ -119,6 +119,7 @@ export {
 } from './parallel/shape.js';
 export { describeLayout, rankingReason, suggestWhenNothingFits } from './parallel/suggest.js';
 export { countParams, type ParamComponent, type ParamCount, type ParamRow } from './params/count-params.js';
+export { architectureOf } from './registry/architecture-of.js';
 export type { ModelEntry } from './registry/model-entry.js';
 export {
   AMBIGUOUS_NAMES,

@@ -1,4 +1,4 @@
-import { type Architecture, readConfig, resolveModel } from '@mlsys/calc';
+import { type Architecture, architectureOf, readConfig, resolveModel } from '@mlsys/calc';
 import { UserError } from '@mlsys/errors';
 import { type OptionSpec, option } from '../option.js';
 
@@ -47,7 +47,7 @@ export function parseModel(raw: string): ModelChoice {
   }
   const { entry, alsoMatched } = resolveModel(text);
   return {
-    arch: readConfig(entry.config),
+    arch: architectureOf(entry),
     name: entry.name,
     id: entry.id,
     source: entry.source,

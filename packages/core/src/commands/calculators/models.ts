@@ -1,4 +1,4 @@
-import { countParams, formatCount, type ModelEntry, readConfig, searchModels } from '@mlsys/calc';
+import { architectureOf, countParams, formatCount, type ModelEntry, searchModels } from '@mlsys/calc';
 import type { Reply } from '../../reply/reply.js';
 import { type CommandSpec, defineCommand } from '../define-command.js';
 import { option } from '../option.js';
@@ -67,7 +67,7 @@ export function modelsReply(search: string): Reply {
 }
 
 function describe(entry: ModelEntry) {
-  const arch = readConfig(entry.config);
+  const arch = architectureOf(entry);
   const count = countParams(arch);
   const kinds = new Map<string, number>();
   for (const layer of arch.layers) {
