@@ -28,6 +28,38 @@ export { parseInput, type ResolvedCommand, resolveCommand } from './commands/par
 export { type ArgumentWords, MAX_ARGUMENT_TEXT, tokenizeArgs } from './commands/tokenize-args.js';
 export { usageOf } from './commands/usage.js';
 export { type AgreementResult, checkCalculatorAgreement } from './corpus-checks/calculator-agreement.js';
+export { DAILY_ACTIONS } from './daily/daily-actions.js';
+export { submitDailyAnswer } from './daily/daily-answer.js';
+export {
+  addDays,
+  instantOfLocal,
+  isoWeekday,
+  type LocalDate,
+  localDateOf,
+  localTimeOf,
+  mondayOf,
+  parseTimeOfDay,
+  parseTimeZone,
+} from './daily/local-time.js';
+export { type DailyPool, pickDailyQuestion, poolKeys } from './daily/pick-question.js';
+export {
+  DEFAULT_REVEAL_AFTER_MS,
+  describeWeekdays,
+  nextOccurrenceAfter,
+  type Occurrence,
+  occurrenceOnOrAfter,
+  parseWeekdays,
+  STALE_CLAIM_MS,
+} from './daily/schedule.js';
+export {
+  createDailyScheduler,
+  type DailyScheduler,
+  type DailySchedulerOptions,
+  type DailyTickResult,
+  dailyRandom,
+} from './daily/scheduler.js';
+export { dailyStreak } from './daily/streaks.js';
+export { type DailySettings, skipNextPost, subscribeChannel, upcomingPost } from './daily/subscriptions.js';
 export type {
   KernelImplementationResult,
   KernelMemoryNote,
@@ -87,6 +119,12 @@ export type {
 } from './ports/store-ratings.js';
 export type { ReviewCardRecord, ReviewStore } from './ports/store-review.js';
 export { type ChannelRecord, DEFAULT_RATING, type UserRecord, type UserStore } from './ports/store-users.js';
+export {
+  type GradedAnswer,
+  gradeChoice,
+  gradeTyped,
+  presentedInOrder,
+} from './questions/answer-grading.js';
 export { createCorpusQuestionSource, toQuizQuestion } from './questions/corpus-question-source.js';
 export {
   choiceValue,
@@ -96,6 +134,13 @@ export {
   typedValue,
 } from './questions/question-actions.js';
 export { type QuestionData, questionData } from './questions/question-data.js';
+export {
+  findQuestion,
+  freshQuestion,
+  generatorOf,
+  isParametricKey,
+  questionKeyOf,
+} from './questions/question-lookup.js';
 export { type QuestionReplyOptions, questionReply, questionRevealReply } from './questions/question-reply.js';
 export { parseActionValue, QUIZ_ACTIONS, toActionValue } from './quiz/action-values.js';
 export { createQuizEngine, type QuizEngine, type QuizUser, type QuizView } from './quiz/engine.js';
@@ -115,10 +160,38 @@ export {
 } from './quiz/scoring.js';
 export { playerStandings, type Standing, type TeamStanding, teamStandings } from './quiz/standings.js';
 export { balanceTeams, TEAM_NAMES, teamName } from './quiz/teams.js';
+export {
+  closestToTarget,
+  DIFFICULTY_SHIFTS,
+  parseRelativeDifficulty,
+  RELATIVE_DIFFICULTIES,
+  type RelativeDifficulty,
+  targetRating,
+  teamRating,
+} from './ratings/difficulty-picker.js';
+export {
+  expectedScore,
+  GLICKO2_SCALE,
+  type Glicko,
+  type GlickoGame,
+  glicko2Update,
+} from './ratings/glicko2.js';
+export { LICHESS_GLICKO, NEW_RATING, type RatingState, rateGame } from './ratings/lichess-rating.js';
+export { questionPrior } from './ratings/question-prior.js';
+export { type AttemptInput, type AttemptOutcome, rateAttempt } from './ratings/rate-attempt.js';
 export { type MarkupToken, markupToPlain, parseMarkup } from './render/markup.js';
 export { replyToPlainText, tableToPlainText } from './render/plain-text.js';
 export type * from './reply/chart.js';
 export type * from './reply/reply.js';
+export {
+  isLearning,
+  newCard,
+  reviewCard,
+  reviewGrade,
+  SLOW_FRACTION,
+  type StoredCard,
+} from './review/fsrs-cards.js';
+export { type ReviewInput, type ReviewOutcome, recordReview } from './review/review-answer.js';
 export {
   type ActionContext,
   type ActionInvocation,
@@ -126,6 +199,15 @@ export {
   defineAction,
 } from './router/actions.js';
 export { errorReply, incidentReply } from './router/error-replies.js';
+export {
+  type BucketLimit,
+  createRateLimiter,
+  DEFAULT_RATE_LIMITS,
+  type RateKey,
+  type RateLimiter,
+  type RateLimits,
+  type RateVerdict,
+} from './router/rate-limiter.js';
 export {
   createRouter,
   type Dispatched,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../ports/manual-clock.js';
 import { createRecordingMessenger, type RecordingMessenger } from '../ports/messenger-recording.js';
-import { createSeededRandom } from '../ports/seeded-random.js';
 import type { Store } from '../ports/store.js';
 import { createMemoryStore } from '../testing/memory-store.js';
 import { sampleCorpus } from '../testing/sample-corpus.js';
@@ -24,7 +23,7 @@ function setup(options: { store?: Store; seed?: number } = {}) {
     corpus: sampleCorpus(),
     messenger,
     clock,
-    random: createSeededRandom(options.seed ?? 1),
+    seed: options.seed ?? 1,
     newId: () => `id${(++ids).toString(36)}${Math.random().toString(36).slice(2, 8)}`,
     onError: (message, fields) => {
       throw new Error(`${message}: ${JSON.stringify(fields)}`);

@@ -1,6 +1,7 @@
 import type { Corpus } from '@mlsys/corpus';
 import type { ChannelRef, Messenger } from '../ports/messenger.js';
-import type { Clock, Random } from '../ports/services.js';
+import { createSeededRandom } from '../ports/seeded-random.js';
+import type { Clock } from '../ports/services.js';
 import type { Store } from '../ports/store.js';
 import type { DailyPostRecord, DailySubscription } from '../ports/store-daily.js';
 import { rateAttempt } from '../ratings/rate-attempt.js';
@@ -17,7 +18,8 @@ export interface DailySchedulerOptions {
   corpus: Corpus;
   messenger: Messenger;
   clock: Clock;
-  random: Random;
+  /** Mixed into every day's draw (see {@link dailyRandom}); 0 by default. */
+  seed?: number;
   /** Makes post ids and claim tokens; random by default. */
   newId?: () => string;
   /** A claim older than this without a message is taken over, ms (default 10 min). */
@@ -55,14 +57,35 @@ export const channelOf = (x: { platform: DailySubscription['platform']; channelI
 });
 
 /**
+ * The random source of one channel's draw for one local date: seeded by the channel and the date
+ * (FNV-1a of `platform:channel:date`, mixed with `seed`), so every instance draws the same question
+ * for the same day, and `/daily preview` shows the question the channel will get (while the
+ * channel's history is unchanged).
+ */
+export function dailyRandom(
+  sub: Pick<DailySubscription, 'platform' | 'channelId'>,
+  localDate: string,
+  seed = 0,
+) {
+  // FNV-1a 32-bit: offset basis 2166136261, prime 16777619 (Fowler–Noll–Vo, IETF draft-eastlake-fnv).
+  let hash = 2166136261;
+  for (const char of `${sub.platform}:${sub.channelId}:${localDate}`) {
+    hash ^= char.charCodeAt(0);
+    hash = Math.imul(hash, 16777619) >>> 0;
+  }
+  return createSeededRandom(hash ^ seed);
+}
+
+/**
  * Creates the daily scheduler.
  *
  * @example
- * const daily = createDailyScheduler({ store, corpus, messenger, clock: systemClock, random: systemRandom });
+ * const daily = createDailyScheduler({ store, corpus, messenger, clock: systemClock });
  * setInterval(() => void daily.tick(), 5_000);
  */
 export function createDailyScheduler(options: DailySchedulerOptions): DailyScheduler {
-  const { store, corpus, messenger, clock, random } = options;
+  const { store, corpus, messenger, clock } = options;
+  const seed = options.seed ?? 0;
   const newId = options.newId ?? (() => crypto.randomUUID().replaceAll('-', '').slice(0, 16));
   const staleMs = options.staleClaimMs ?? STALE_CLAIM_MS;
   const onError = options.onError ?? ((message, fields) => console.error(message, fields));
@@ -81,7 +104,7 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
     const history = (await store.daily.recentPosts(sub.platform, sub.channelId, 'question', HISTORY)).flatMap(
       (p) => (p.question && p.localDate !== date ? [p.question.question.id] : []),
     );
-    const presented = pickDailyQuestion(corpus, sub, history, random);
+    const presented = pickDailyQuestion(corpus, sub, history, dailyRandom(sub, date, seed));
     const claim = await store.daily.claimPost({
       id: newId(),
       platform: sub.platform,

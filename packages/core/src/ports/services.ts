@@ -9,6 +9,7 @@ export interface Random {
   next(): number;
 }
 
+import type { Corpus } from '@mlsys/corpus';
 import type { KernelRunner } from './kernel-runner.js';
 import type { Messenger } from './messenger.js';
 import type { QuestionSource } from './question-source.js';
@@ -27,6 +28,11 @@ export interface Services {
   messenger?: Messenger;
   /** Quiz questions; the corpus in the bot. */
   questions?: QuestionSource;
+  /**
+   * The question corpus for `/question`, the daily question and review; the shipped corpus
+   * (`loadBuiltinCorpus`) when absent.
+   */
+  corpus?: Corpus;
   /** Runs `/kernel` out of process; `/kernel` answers with a clear error without it. */
   kernels?: KernelRunner;
 }

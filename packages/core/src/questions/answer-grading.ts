@@ -84,3 +84,50 @@ export function gradeTyped(presented: PresentedQuestion, typed: string): GradedA
   }
   return { credit: picked.length === 1 && picked[0] === correct[0] ? 1 : 0, shown };
 }
+
+/**
+ * The question laid out in a known display order (the order a prompt button carries), as
+ * `presentQuestion` would have shown it.
+ *
+ * @param order Source indexes (choices or items) in display order; ignored for true/false and numeric.
+ * @throws UserError `question/bad-button` when the order does not fit the question.
+ */
+export function presentedInOrder(question: Question, order: readonly number[]): PresentedQuestion {
+  switch (question.kind) {
+    case 'truefalse':
+      return {
+        question,
+        options: [
+          { label: 'True', source: 0 },
+          { label: 'False', source: 1 },
+        ],
+        correct: [question.answer ? 0 : 1],
+      };
+    case 'numeric':
+      return { question, options: [], correct: [] };
+    case 'single':
+    case 'multi': {
+      const labels = question.choices.map((c) => c.text);
+      const options = checkedOrder(order, labels);
+      const correct = options.flatMap((o, i) => (question.choices[o.source]!.correct ? [i] : []));
+      return { question, options, correct };
+    }
+    case 'ordering': {
+      const options = checkedOrder(order, question.items);
+      return {
+        question,
+        options,
+        correct: question.items.map((_, s) => options.findIndex((o) => o.source === s)),
+      };
+    }
+  }
+}
+
+function checkedOrder(order: readonly number[], labels: readonly string[]) {
+  const valid =
+    order.length === labels.length &&
+    new Set(order).size === labels.length &&
+    order.every((s) => s < labels.length);
+  if (!valid) throw new UserError('question/bad-button', 'That answer form does not fit this question.');
+  return order.map((source) => ({ label: labels[source]!, source }));
+}

@@ -6,6 +6,7 @@ import type { Services } from '../ports/services.js';
 import type { Reply } from '../reply/reply.js';
 import type { ActionInvocation, ActionSpec } from './actions.js';
 import { errorReply, incidentReply } from './error-replies.js';
+import { type RateLimiter, rateLimitedError } from './rate-limiter.js';
 
 /** Where the router reports unexpected errors: with an incident id, never to the user. */
 export interface Logger {
@@ -38,6 +39,13 @@ export interface RouterOptions {
   logger?: Logger;
   /** Makes incident ids; injected for tests. */
   incidentId?: () => string;
+  /**
+   * Per-user and per-channel token buckets spent by each command's `cost` (a button costs 1 from
+   * the user's bucket only: forty quiz players answering at once are not a flood). Platform entry
+   * points pass `createRateLimiter()`; without one nothing is limited (tests, the CLI). The CLI and
+   * the scheduler are never limited.
+   */
+  rateLimiter?: RateLimiter;
 }
 
 /**
@@ -49,6 +57,16 @@ export function createRouter(options: RouterOptions): Router {
   const actionsById = new Map((options.actions ?? []).map((action) => [action.id, action]));
   const logger = options.logger ?? { error: (message, fields) => console.error(message, fields) };
   const incidentId = options.incidentId ?? (() => crypto.randomUUID().slice(0, 8));
+  const limiter = options.rateLimiter;
+
+  /** @throws UserError `core/rate-limited` when the caller or the channel is over its limit. */
+  function spend(who: Pick<Invocation, 'platform' | 'user' | 'channel'>, cost: number, channel = true): void {
+    if (!limiter || who.platform === 'cli' || who.platform === 'scheduler') return;
+    const now = options.services.clock.now().getTime();
+    const key = { platform: who.platform, userId: who.user.id, channelId: who.channel.id };
+    const verdict = limiter.take(key, cost, now, channel);
+    if (!verdict.ok) throw rateLimitedError(verdict, now);
+  }
 
   async function dispatch(invocation: Invocation): Promise<Dispatched> {
     try {
@@ -60,6 +78,7 @@ export function createRouter(options: RouterOptions): Router {
         });
       }
       const { spec, path, text } = resolveCommand(command, invocation.text);
+      spend(invocation, spec.cost);
       const input = parseInput(spec, text, path);
       return { status: 'ok', reply: await spec.run(input, { invocation, services: options.services }) };
     } catch (error) {
@@ -75,6 +94,7 @@ export function createRouter(options: RouterOptions): Router {
           example: '/quiz status',
         });
       }
+      spend(action, 1, false);
       return { status: 'ok', reply: await spec.run(action, { services: options.services }) };
     } catch (error) {
       return failed(error, 'action failed', { action: action.actionId, platform: action.platform });

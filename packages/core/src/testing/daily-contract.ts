@@ -3,7 +3,6 @@ import { createDailyScheduler } from '../daily/scheduler.js';
 import { subscribeChannel } from '../daily/subscriptions.js';
 import { createManualClock } from '../ports/manual-clock.js';
 import { createRecordingMessenger } from '../ports/messenger-recording.js';
-import { createSeededRandom } from '../ports/seeded-random.js';
 import type { Store } from '../ports/store.js';
 import type { DailyClaim, DailySubscription } from '../ports/store-daily.js';
 import { rateAttempt } from '../ratings/rate-attempt.js';
@@ -301,7 +300,7 @@ export function dailyContractTests(db: EngineContractAccess): void {
           corpus: sampleCorpus(),
           messenger,
           clock,
-          random: createSeededRandom(seed),
+          seed,
           onError: (message, fields) => {
             throw new Error(`${message}: ${JSON.stringify(fields)}`);
           },

@@ -4,6 +4,7 @@
  * questions, and the store contract every `Store` implementation runs.
  */
 export { createMemoryStore } from './memory-store.js';
+export { SAMPLE_CORPUS_QUESTIONS, sampleCorpus } from './sample-corpus.js';
 export { SAMPLE_QUESTIONS } from './sample-questions.js';
 export {
   describeStoreContract,
