@@ -111,7 +111,8 @@ export function resolveModel(name: string): ResolvedModel {
     'calc/unknown-model',
     `Unknown model "${shown}". See /models for the list, or paste its config.json.`,
     {
-      example: '/kvcache llama-3.1-70b 128k',
+      // A value, not a command line: each command shows it inside its own example.
+      example: 'llama-3.1-70b',
       suggestions: ids,
     },
   );

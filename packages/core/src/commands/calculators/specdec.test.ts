@@ -35,6 +35,17 @@ describe('/specdec', () => {
     expect(reply.fallbackText).toContain('2.31×');
   });
 
+  it('says there is no best γ when drafting is free, and names the 1/(1 − α) limit', async () => {
+    const { reply } = await run('alpha=0.8 gamma=4');
+    const fields = reply.blocks.find((block) => block.type === 'fields');
+    // With c = 0 the speed-up (1 − α^(γ+1))/(1 − α) rises with γ toward 1/(1 − α) = 5 at α = 0.8.
+    expect(fields).toMatchObject({
+      fields: expect.arrayContaining([
+        { label: 'Best γ for this α, c', value: 'none at c = 0: longer drafts always help, toward 1/(1 − α) = 5.00×' },
+      ]),
+    });
+  });
+
   it('accepts a percentage and a draft cost', async () => {
     const { reply } = await run('alpha=80% gamma=1 draft_cost=0.05');
     // Leviathan et al. 2023, Corollary 3.9: at γ = 1 the improvement is (1 + α)/(1 + c).

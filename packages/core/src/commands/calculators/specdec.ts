@@ -44,7 +44,9 @@ export const specdecCommand: CommandSpec = defineCommand({
   cost: 1,
   run: (input) => {
     const result = specdec({ alpha: input.alpha, gamma: input.gamma, draftCost: input.draft_cost });
-    const top = Math.max(16, result.best.gamma);
+    // With a free draft (c = 0) the speed-up rises with γ toward 1/(1 − α): there is no best γ.
+    const freeDraft = result.draftCost === 0;
+    const top = freeDraft ? 16 : Math.max(16, result.best.gamma);
     const chart: LineChartSpec = {
       kind: 'line',
       title: `Speed-up vs draft length (α = ${result.alpha}, c = ${result.draftCost})`,
@@ -61,7 +63,7 @@ export const specdecCommand: CommandSpec = defineCommand({
       ],
       markers: [
         { label: `γ = ${result.gamma}`, x: result.gamma, y: result.speedup },
-        ...(result.best.gamma === result.gamma
+        ...(freeDraft || result.best.gamma === result.gamma
           ? []
           : [{ label: `best γ = ${result.best.gamma}`, x: result.best.gamma, y: result.best.speedup }]),
       ],
@@ -75,7 +77,11 @@ export const specdecCommand: CommandSpec = defineCommand({
         { label: 'Draft cost c', value: `${result.draftCost} × a target pass` },
         {
           label: 'Best γ for this α, c',
-          value: `${result.best.gamma} (${formatSig(result.best.speedup, 3)}×)`,
+          value: freeDraft
+            ? `none at c = 0: longer drafts always help, toward ${
+                result.alpha < 1 ? `1/(1 − α) = ${formatSig(1 / (1 - result.alpha), 3)}×` : 'no limit (α = 1)'
+              }`
+            : `${result.best.gamma} (${formatSig(result.best.speedup, 3)}×)`,
         },
       ],
       work: result.work,
@@ -83,7 +89,10 @@ export const specdecCommand: CommandSpec = defineCommand({
       sources: [
         'Leviathan et al. 2023, "Fast Inference from Transformers via Speculative Decoding", arXiv:2211.17192',
       ],
-      chart: { spec: chart, alt: `Expected speed-up for γ = 1 to ${top}; best at γ = ${result.best.gamma}` },
+      chart: {
+        spec: chart,
+        alt: `Expected speed-up for γ = 1 to ${top}${freeDraft ? '' : `; best at γ = ${result.best.gamma}`}`,
+      },
       data: {
         alpha: result.alpha,
         gamma: result.gamma,
