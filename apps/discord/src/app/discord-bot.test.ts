@@ -10,7 +10,6 @@ import { registerCommands } from './register-commands.js';
 
 const choiceQuestion = SAMPLE_QUESTIONS.find((q) => q.id === 'kv-cache-llama31-70b-kv-heads')!;
 const numericQuestion = SAMPLE_QUESTIONS.find((q) => q.id === 'kv-cache-llama31-8b-bytes-per-token')!;
-const CALLBACK = /^\/interactions\/[^/]+\/[^/]+\/callback$/;
 /** Interaction callback types (Discord API v10): 4 message, 5 deferred message, 8 autocomplete, 9 modal. */
 const CALLBACK_TYPE = { message: 4, deferred: 5, autocomplete: 8, modal: 9 } as const;
 const EPHEMERAL = 64;
@@ -41,10 +40,12 @@ interface Callback {
   };
 }
 
-/** The nth interaction callback, waiting for it. */
-async function callback(h: DiscordHarness, n: number): Promise<Callback> {
-  const calls = await h.discord.waitFor('POST', CALLBACK, n);
-  return calls[n - 1]!.body as Callback;
+/** Sends an interaction through the gateway and waits for the bot's callback to it. */
+async function send(h: DiscordHarness, interaction: { id: string }): Promise<Callback> {
+  h.discord.dispatch('INTERACTION_CREATE', interaction);
+  const path = new RegExp(`^/interactions/${interaction.id}/[^/]+/callback$`);
+  const [call] = await h.discord.waitFor('POST', path, 1);
+  return call!.body as Callback;
 }
 
 describe('Discord bot over discord.js, a fake gateway and a fake REST API', () => {
@@ -83,11 +84,10 @@ describe('Discord bot over discord.js, a fake gateway and a fake REST API', () =
 
   it('answers a calculator (Mixtral-8x7B: 46.7B total, 12.9B active; Mistral AI 2023)', async () => {
     harness = await startDiscordHarness([choiceQuestion]);
-    harness.discord.dispatch(
-      'INTERACTION_CREATE',
+    const reply = await send(
+      harness,
       chatInput(who('U1'), 'moe', [{ name: 'model', type: 3, value: 'mixtral-8x7b' }]),
     );
-    const reply = await callback(harness, 1);
     expect(reply.type).toBe(CALLBACK_TYPE.message);
     expect(text(reply.data?.embeds)).toContain('46.7');
     expect(text(reply.data?.embeds)).toContain('12.9');
@@ -96,11 +96,10 @@ describe('Discord bot over discord.js, a fake gateway and a fake REST API', () =
 
   it('offers model names while typing (autocomplete)', async () => {
     harness = await startDiscordHarness([choiceQuestion]);
-    harness.discord.dispatch(
-      'INTERACTION_CREATE',
+    const reply = await send(
+      harness,
       autocomplete(who('U1'), 'kvcache', [{ name: 'model', type: 3, value: '70', focused: true }]),
     );
-    const reply = await callback(harness, 1);
     expect(reply.type).toBe(CALLBACK_TYPE.autocomplete);
     expect(reply.data?.choices).toEqual([{ name: 'llama-3.1-70b', value: 'llama-3.1-70b' }]);
   });
@@ -122,8 +121,7 @@ describe('Discord bot over discord.js, a fake gateway and a fake REST API', () =
       },
     });
     harness = await startDiscordHarness([choiceQuestion], { extra: [slow], ackBudgetMs: 50 });
-    harness.discord.dispatch('INTERACTION_CREATE', chatInput(who('U1'), 'slow'));
-    expect((await callback(harness, 1)).type).toBe(CALLBACK_TYPE.deferred);
+    expect((await send(harness, chatInput(who('U1'), 'slow'))).type).toBe(CALLBACK_TYPE.deferred);
     const [edit] = await harness.discord.waitFor(
       'PATCH',
       /^\/webhooks\/2000\/[^/]+\/messages\/@original$/,
@@ -135,22 +133,20 @@ describe('Discord bot over discord.js, a fake gateway and a fake REST API', () =
   it('plays a quiz through components: join and start buttons, answer buttons, live countdown, results', async () => {
     harness = await startDiscordHarness([choiceQuestion]);
     const h = harness;
-    h.discord.dispatch(
-      'INTERACTION_CREATE',
+    const lobby = await send(
+      h,
       chatInput(who('U1', 'CQ'), 'quiz', [
         { name: 'start', type: 1, options: [{ name: 'rounds', type: 4, value: 1 }] },
       ]),
     );
-    const lobby = await callback(h, 1);
     expect(text(lobby.data?.embeds)).toContain('Quiz lobby');
     const lobbyMessage = fakeMessage('L1', 'CQ', { components: lobby.data?.components });
     const ids = lobby.data!.components!.flatMap((row) => row.components.map((b) => b.custom_id));
     const join = ids.find((id) => id.startsWith('quiz:join|'))!;
     const begin = ids.find((id) => id.startsWith('quiz:begin|'))!;
 
-    h.discord.dispatch('INTERACTION_CREATE', buttonPress(who('U2', 'CQ'), join, lobbyMessage));
-    expect(text((await callback(h, 2)).data)).toMatch(/joined/i);
-    h.discord.dispatch('INTERACTION_CREATE', buttonPress(who('U1', 'CQ'), begin, lobbyMessage));
+    expect(text((await send(h, buttonPress(who('U2', 'CQ'), join, lobbyMessage))).data)).toMatch(/joined/i);
+    await send(h, buttonPress(who('U1', 'CQ'), begin, lobbyMessage));
     const [post] = await h.discord.waitFor('POST', /^\/channels\/CQ\/messages$/, 1);
     const question = post!.body as Callback['data'] & { content: string };
     expect(text(question.embeds)).toContain('Llama-3.1-70B');
@@ -161,10 +157,11 @@ describe('Discord bot over discord.js, a fake gateway and a fake REST API', () =
     const right = buttons.find((b) => b.label.endsWith('. 8'))!;
     const wrong = buttons.find((b) => !b.label.endsWith('. 8'))!;
     const questionMessage = fakeMessage('Q1', 'CQ', { components: question.components });
-    h.discord.dispatch('INTERACTION_CREATE', buttonPress(who('U1', 'CQ'), right.custom_id, questionMessage));
-    h.discord.dispatch('INTERACTION_CREATE', buttonPress(who('U2', 'CQ'), wrong.custom_id, questionMessage));
-    for (const n of [4, 5]) {
-      const answer = await callback(h, n);
+    const answers = await Promise.all([
+      send(h, buttonPress(who('U1', 'CQ'), right.custom_id, questionMessage)),
+      send(h, buttonPress(who('U2', 'CQ'), wrong.custom_id, questionMessage)),
+    ]);
+    for (const answer of answers) {
       expect(answer.data?.flags).toBe(EPHEMERAL);
       expect(text(answer.data)).toMatch(/locked in/i);
       expect(text(answer.data)).not.toMatch(/correct|wrong/i);
@@ -181,59 +178,62 @@ describe('Discord bot over discord.js, a fake gateway and a fake REST API', () =
   it('takes a numeric answer through a modal', async () => {
     harness = await startDiscordHarness([numericQuestion]);
     const h = harness;
-    const start = (n: number) =>
-      h.discord.dispatch(
-        'INTERACTION_CREATE',
-        chatInput(who('U1', 'CN'), 'quiz', [
-          { name: 'start', type: 1, options: n ? [{ name: 'rounds', type: 4, value: n }] : [] },
-        ]),
-      );
-    start(1);
-    await callback(h, 1);
-    start(0);
+    const start = (options: unknown[]) =>
+      chatInput(who('U1', 'CN'), 'quiz', [{ name: 'start', type: 1, options }]);
+    await send(h, start([{ name: 'rounds', type: 4, value: 1 }]));
+    await send(h, start([]));
     const [post] = await h.discord.waitFor('POST', /^\/channels\/CN\/messages$/, 1);
     const question = post!.body as Callback['data'];
     const prompt = question!
       .components!.flatMap((row) => row.components)
       .find((b) => b.custom_id.startsWith('?'))!;
-    h.discord.dispatch(
-      'INTERACTION_CREATE',
+    const modal = await send(
+      h,
       buttonPress(
         who('U1', 'CN'),
         prompt.custom_id,
         fakeMessage('Q1', 'CN', { components: question!.components }),
       ),
     );
-    const modal = await callback(h, 3);
     expect(modal.type).toBe(CALLBACK_TYPE.modal);
     expect(modal.data?.title?.length).toBeLessThanOrEqual(45);
 
-    h.discord.dispatch('INTERACTION_CREATE', modalSubmit(who('U1', 'CN'), prompt.custom_id, 'answer', '128'));
-    const answer = await callback(h, 4);
+    const answer = await send(h, modalSubmit(who('U1', 'CN'), prompt.custom_id, 'answer', '128'));
     expect(answer.data?.flags).toBe(EPHEMERAL);
     expect(text(answer.data)).toMatch(/locked in/i);
+  });
+
+  it('sends ephemeral messages on a timer as follow-ups while the token lives, else by DM', async () => {
+    harness = await startDiscordHarness([choiceQuestion]);
+    const h = harness;
+    await send(h, chatInput(who('U1', 'CE'), 'quiz', [{ name: 'status', type: 1, options: [] }]));
+    const note = {
+      visibility: 'ephemeral' as const,
+      blocks: [{ type: 'text' as const, text: 'just for you' }],
+      fallbackText: 'x',
+    };
+    await h.bot.messenger.ephemeral({ platform: 'discord', channelId: 'CE' }, 'U1', note);
+    const [followUp] = h.discord.callsTo('POST', /^\/webhooks\/2000\/token-/);
+    expect((followUp!.body as { flags: number }).flags).toBe(EPHEMERAL);
+    await h.bot.messenger.ephemeral({ platform: 'discord', channelId: 'CE' }, 'U2', note);
+    expect(h.discord.callsTo('POST', /^\/users\/@me\/channels$/).map((c) => c.body)).toEqual([
+      { recipient_id: 'U2' },
+    ]);
+    expect(text(h.discord.callsTo('POST', /^\/channels\/DMU2\/messages$/)[0]!.body)).toContain(
+      'just for you',
+    );
   });
 
   it('refuses to stop someone else’s quiz unless the member has Manage Server', async () => {
     harness = await startDiscordHarness([choiceQuestion]);
     const h = harness;
-    const stop = (user: Who) =>
-      h.discord.dispatch(
-        'INTERACTION_CREATE',
-        chatInput(user, 'quiz', [{ name: 'stop', type: 1, options: [] }]),
-      );
-    h.discord.dispatch(
-      'INTERACTION_CREATE',
-      chatInput(who('U1', 'CA'), 'quiz', [{ name: 'start', type: 1, options: [] }]),
-    );
-    await callback(h, 1);
-    stop(who('U3', 'CA'));
-    const refused = await callback(h, 2);
+    const stop = (user: Who) => send(h, chatInput(user, 'quiz', [{ name: 'stop', type: 1, options: [] }]));
+    await send(h, chatInput(who('U1', 'CA'), 'quiz', [{ name: 'start', type: 1, options: [] }]));
+    const refused = await stop(who('U3', 'CA'));
     expect(refused.data?.flags).toBe(EPHEMERAL);
     expect(text(refused.data)).toMatch(/Only the quiz's host or a channel admin/);
     // MANAGE_GUILD = 1 << 5 = 32 (Discord API v10, "Permissions").
-    stop(who('U4', 'CA', '32'));
-    const allowed = await callback(h, 3);
+    const allowed = await stop(who('U4', 'CA', '32'));
     expect(text(allowed.data)).not.toMatch(/Only the quiz's host/);
   });
 });

@@ -22,7 +22,7 @@ describe('toApplicationCommands', () => {
       type: 1,
       name: 'specdec',
       description: 'Speculative decoding: tokens per target pass and speed-up (Leviathan et al. 2023)',
-      dm_permission: false,
+      dm_permission: true,
       options: [
         {
           type: OPTION_TYPE.number,
@@ -80,6 +80,7 @@ describe('toApplicationCommands', () => {
     ]);
     // MANAGE_GUILD = 1 << 5 (Discord API v10, "Permissions").
     expect(command!.default_member_permissions).toBe('32');
+    expect(command!.dm_permission).toBe(false);
     const [zone, days] = command!.options[0]!.options!;
     expect(zone).toMatchObject({ autocomplete: true });
     expect(zone!.choices).toBeUndefined();

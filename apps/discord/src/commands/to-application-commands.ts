@@ -54,7 +54,7 @@ export interface ApplicationCommandJson {
   options: OptionJson[];
   /** Permission bits as a decimal string; absent means everyone. */
   default_member_permissions?: string;
-  /** Usable in DMs with the bot (the `dm_permission` field of API v10). */
+  /** Usable in DMs with the bot (API v10 `dm_permission`); admin commands are server-only. */
   dm_permission: boolean;
 }
 
@@ -80,7 +80,7 @@ export function toApplicationCommands(commands: readonly AnyCommand[]): Applicat
               options: toOptions(sub),
             }))
           : toOptions(command),
-      dm_permission: false,
+      dm_permission: !ADMIN_COMMANDS.has(command.name),
     };
     if (ADMIN_COMMANDS.has(command.name)) json.default_member_permissions = MANAGE_GUILD.toString();
     return json;

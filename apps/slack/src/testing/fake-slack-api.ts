@@ -9,6 +9,8 @@ export interface FakeCall {
   params: Record<string, unknown>;
   /** What the fake answered with (HTTP status). */
   status: number;
+  /** The request path, e.g. `/response/a1` for `responseUrl('a1')`. */
+  path: string;
 }
 
 /** A local stand-in for Slack's Web API that records every call (127.0.0.1 only). */
@@ -85,12 +87,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     const retry = limited.get(method);
     if (retry !== undefined) {
       limited.delete(method);
-      calls.push({ method, params, status: 429 });
+      calls.push({ method, params, status: 429, path: url.pathname });
       response.writeHead(429, { 'retry-after': String(retry), 'content-type': 'application/json' });
       response.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       return;
     }
-    calls.push({ method, params, status: 200 });
+    calls.push({ method, params, status: 200, path: url.pathname });
     const payload = method === 'response' || method === 'upload' ? { ok: true } : answer(method, params);
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify(payload));
