@@ -124,4 +124,18 @@ describe('playground in a browser', () => {
     expect(podium).toMatch(new RegExp(`\\w+ wins with an average of ${ada1st![1]} points per player`));
     await Promise.all([ada.close(), bob.close()]);
   }, 120_000);
+
+  it('posts the daily question at its local time once the bot clock gets there', async () => {
+    const page = await browser.newPage();
+    await page.goto(base);
+    // Two hours from now in UTC, as HH:MM: not due yet, due after the clock moves three hours.
+    const due = new Date(Date.now() + 2 * 3_600_000).toISOString().slice(11, 16);
+    await send(page, `/daily subscribe ${due} tz=UTC days=daily`);
+    await waitForMessage(page, due);
+    expect(await page.locator('#messages > li', { hasText: 'how the channel did' }).count()).toBe(0);
+    for (let hour = 0; hour < 3; hour++) await page.click('[data-advance="60"]');
+    const post = await waitForMessage(page, 'how the channel did');
+    expect(post).toContain('Daily question');
+    await page.close();
+  }, 60_000);
 });

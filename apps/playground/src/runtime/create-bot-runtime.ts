@@ -5,6 +5,7 @@ import {
   botActions,
   type Clock,
   createCorpusQuestionSource,
+  createDailyScheduler,
   createQuizEngine,
   createRouter,
   type Messenger,
@@ -35,7 +36,7 @@ export interface BotRuntimeOptions {
 export interface BotRuntime {
   router: Router;
   services: Services;
-  /** Runs every due timer once (quiz rounds and lobbies). */
+  /** Runs every due timer once (quiz rounds and lobbies, daily posts, reveals and leaderboards). */
   tick(): Promise<void>;
   /** Stops the kernel process and closes the store. */
   close(): Promise<void>;
@@ -58,7 +59,8 @@ export async function createBotRuntime(options: BotRuntimeOptions): Promise<BotR
     url = `sqlite:${join(options.dataDir, SQLITE_FILE)}`;
   }
   const store = await createStore({ url });
-  const questions = options.questions ?? createCorpusQuestionSource((await loadBuiltinCorpus()).questions);
+  const corpus = await loadBuiltinCorpus();
+  const questions = options.questions ?? createCorpusQuestionSource(corpus.questions);
   const kernels = createKernelRunner();
   const messenger = routeMessenger(options.messengers);
   const services: Services = {
@@ -67,15 +69,18 @@ export async function createBotRuntime(options: BotRuntimeOptions): Promise<BotR
     store,
     messenger,
     questions,
+    corpus,
     kernels,
   };
   const router = createRouter({ commands: allCommands, actions: botActions, services });
   const quiz = createQuizEngine({ store, questions, messenger, clock: options.clock, random: systemRandom });
+  const daily = createDailyScheduler({ store, corpus, messenger, clock: options.clock });
   return {
     router,
     services,
     tick: async () => {
       await quiz.tick();
+      await daily.tick();
     },
     close: async () => {
       await kernels.close();
