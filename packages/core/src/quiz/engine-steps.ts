@@ -1,6 +1,7 @@
 import type { QuizQuestion } from '../ports/question-source.js';
 import { shuffled } from '../ports/seeded-random.js';
 import type { PlayerRecord, QuizChange, QuizRecord } from '../ports/store-quiz.js';
+import { quizRatingChanges, rateQuizRound } from '../ratings/quiz-ratings.js';
 import type { EngineContext } from './engine-context.js';
 import { note } from './replies/answer-reply.js';
 import { finalReply } from './replies/final-reply.js';
@@ -155,12 +156,17 @@ export async function finishRound(ctx: EngineContext, quiz: QuizRecord, now: num
     answers: outcome.answers,
   });
   if (!done) return false;
+  await rateQuizRound(ctx.store, done, round.question, outcome.results, round.openedAt ?? now, ctx.onError);
   const after = applyTotals(players, outcome.players);
   await ctx.post(
     done,
     resultsReply(done, quiz.round, round.question, outcome, after, last ? undefined : quiz.settings.gapMs),
   );
-  if (last) await ctx.post(done, finalReply(done, after, 'finished'));
+  if (last)
+    await ctx.post(
+      done,
+      finalReply(done, after, 'finished', await quizRatingChanges(ctx.store, done, after)),
+    );
   return true;
 }
 

@@ -2,6 +2,7 @@ import { UserError } from '@mlsys/errors';
 import type { Caller, Platform } from '../commands/invocation.js';
 import type { PlayerRecord, QuizRecord, SubmitResult } from '../ports/store-quiz.js';
 import { DEFAULT_RATING } from '../ports/store-users.js';
+import { quizRatingChanges } from '../ratings/quiz-ratings.js';
 import { type QuizEngineOptions, toEngineContext } from './engine-context.js';
 import { startRounds, stepQuiz } from './engine-steps.js';
 import { DEFAULT_QUIZ_SETTINGS, QUIZ_LIMITS, type QuizSettings } from './quiz-settings.js';
@@ -204,7 +205,10 @@ export function createQuizEngine(options: QuizEngineOptions): QuizEngine {
           note(`The quiz was cancelled by ${by.name}.`, { quizId: quiz.id, phase: 'stopped' }),
         );
       } else {
-        await ctx.post(stopped, finalReply(stopped, players, 'stopped'));
+        await ctx.post(
+          stopped,
+          finalReply(stopped, players, 'stopped', await quizRatingChanges(store, stopped, players)),
+        );
       }
       return { quiz: stopped, players };
     },

@@ -148,9 +148,10 @@ export function dailyContractTests(db: EngineContractAccess): void {
     const answer = (userId: string, at: number, credit = 1) =>
       store.daily.submitAnswer({ postId: post.id, userId, answer: '0', answeredAt: at, credit });
     const clicks = await Promise.all(
+      // Both clicks of a user carry the same answer: which of the two lands is the database's choice.
       ['U-a', 'U-b', 'U-c'].flatMap((u, i) => [
         answer(u, T0 + 100 * (i + 1), i === 1 ? 0 : 1),
-        answer(u, T0 + 100 * (i + 1)),
+        answer(u, T0 + 100 * (i + 1), i === 1 ? 0 : 1),
       ]),
     );
     expect(clicks.filter((r) => r.accepted)).toHaveLength(3);

@@ -1,4 +1,5 @@
 import type { PlayerRecord, QuizRecord } from '../../ports/store-quiz.js';
+import { type QuizRatingChange, quizTeamRatings } from '../../ratings/quiz-ratings.js';
 import type { Block, Reply } from '../../reply/reply.js';
 import { playerStandings, teamStandings } from '../standings.js';
 import { points, teamTableBlock } from './quiz-text.js';
@@ -9,13 +10,16 @@ export const PODIUM_SIZE = 5;
 const MEDALS = ['🥇', '🥈', '🥉'];
 
 /**
- * The end of a quiz: a podium of up to five, the team result, and a placeholder for rating changes
- * (ratings are not tracked yet).
+ * The end of a quiz: a podium of up to five, the team result (with team ratings, the mean of the
+ * members'), and the podium's rating changes since they joined (Glicko-2, first attempts only).
+ *
+ * @param ratings Rating changes of the players; without them no rating line is shown.
  */
 export function finalReply(
   quiz: QuizRecord,
   players: readonly PlayerRecord[],
   how: 'finished' | 'stopped',
+  ratings?: readonly QuizRatingChange[],
 ): Reply {
   const standings = playerStandings(players);
   const podium = standings.slice(0, PODIUM_SIZE);
@@ -31,9 +35,27 @@ export function finalReply(
       winners.length === 1
         ? `**${winners[0]!.name} wins** with an average of ${points(winners[0]!.score)} points per player.`
         : `**Tie** between ${winners.map((t) => t.name).join(' and ')} at ${points(winners[0]!.score)} points per player.`;
-    blocks.push({ type: 'text', text: verdict }, teamTableBlock(teams));
+    const teamRatings = quizTeamRatings(players)
+      .map((t) => `${teams.find((x) => x.team === t.team)?.name ?? t.team} ${Math.round(t.rating)}`)
+      .join(' · ');
+    blocks.push({ type: 'text', text: verdict }, teamTableBlock(teams), {
+      type: 'context',
+      text: `Team ratings (mean of members): ${teamRatings}`,
+    });
   }
-  blocks.push({ type: 'context', text: 'Rating changes: not tracked yet (ratings are coming).' });
+  const changes = ratings && podium.flatMap((s) => ratings.filter((r) => r.userId === s.userId));
+  if (changes && changes.length > 0) {
+    const signed = (d: number) => `${d >= 0 ? '+' : ''}${d}`;
+    blocks.push({
+      type: 'context',
+      text: `Rating changes: ${changes
+        .map(
+          (r) =>
+            `${r.name} ${Math.round(r.before)} → ${Math.round(r.after)} (${signed(Math.round(r.after) - Math.round(r.before))})`,
+        )
+        .join(' · ')}`,
+    });
+  }
   return {
     visibility: 'public',
     blocks,
@@ -45,7 +67,8 @@ export function finalReply(
       how,
       podium: podium.map((s) => ({ rank: s.rank, player: s.name, userId: s.userId, score: s.score })),
       teams: teams.map((t) => ({ rank: t.rank, team: t.name, members: t.members, score: t.score })),
-      ratingChanges: null,
+      ratingChanges:
+        ratings?.map((r) => ({ userId: r.userId, player: r.name, before: r.before, after: r.after })) ?? null,
     },
   };
 }

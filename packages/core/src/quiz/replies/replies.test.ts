@@ -163,20 +163,31 @@ describe('quiz replies', () => {
     ]);
   });
 
-  it('final: podium of up to five, team verdict, rating placeholder', () => {
-    const players = ['Ada', 'Bob', 'Cy', 'Dee', 'Eve', 'Fay'].map((name, i) =>
-      player(`U-${i}`, name, (i % 2) + 1, 600 - i * 100),
-    );
-    const reply = finalReply({ ...quiz, phase: 'finished', round: 3 }, players, 'finished');
+  it('final: podium of up to five, team verdict and ratings, the podium’s rating changes', () => {
+    const players = ['Ada', 'Bob', 'Cy', 'Dee', 'Eve', 'Fay'].map((name, i) => ({
+      ...player(`U-${i}`, name, (i % 2) + 1, 600 - i * 100),
+      rating: 1400 + i * 40,
+    }));
+    const ratings = players.map((p, i) => ({
+      userId: p.userId,
+      name: p.name,
+      before: p.rating,
+      after: p.rating + 30 - i * 12.4,
+    }));
+    const reply = finalReply({ ...quiz, phase: 'finished', round: 3 }, players, 'finished', ratings);
     expect(reply.blocks.slice(0, 3)).toEqual([
       { type: 'header', text: 'Quiz over' },
       { type: 'text', text: '🥇 **Ada** 600\n🥈 **Bob** 500\n🥉 **Cy** 400\n4. **Dee** 300\n5. **Eve** 200' },
       { type: 'text', text: '**Red wins** with an average of 400 points per player.' },
     ]);
-    expect(reply.blocks.at(-1)).toEqual({
-      type: 'context',
-      text: 'Rating changes: not tracked yet (ratings are coming).',
-    });
+    expect(reply.blocks.slice(-2)).toEqual([
+      // Red: Ada 1400, Cy 1480, Eve 1560 → 1480; Blue: Bob 1440, Dee 1520, Fay 1600 → 1520.
+      { type: 'context', text: 'Team ratings (mean of members): Blue 1520 · Red 1480' },
+      {
+        type: 'context',
+        text: 'Rating changes: Ada 1400 → 1430 (+30) · Bob 1440 → 1458 (+18) · Cy 1480 → 1485 (+5) · Dee 1520 → 1513 (-7) · Eve 1560 → 1540 (-20)',
+      },
+    ]);
     expect(reply.data).toMatchObject({
       podium: [
         { rank: 1, player: 'Ada', score: 600 },
@@ -189,6 +200,14 @@ describe('quiz replies', () => {
         { rank: 1, team: 'Red', members: 3, score: 400 },
         { rank: 2, team: 'Blue', members: 3, score: 300 },
       ],
+      ratingChanges: ratings.map((r) => ({
+        userId: r.userId,
+        player: r.name,
+        before: r.before,
+        after: r.after,
+      })),
+    });
+    expect(finalReply({ ...quiz, phase: 'finished', round: 3 }, players, 'finished').data).toMatchObject({
       ratingChanges: null,
     });
   });
