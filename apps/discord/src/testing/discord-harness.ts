@@ -2,6 +2,7 @@ import {
   type AnyCommand,
   allCommands,
   botActions,
+  createDailyScheduler,
   createListQuestionSource,
   createManualClock,
   createQuizEngine,
@@ -11,7 +12,7 @@ import {
   type QuizQuestion,
   type Router,
 } from '@mlsys/core';
-import { createMemoryStore } from '@mlsys/core/testing';
+import { createMemoryStore, sampleCorpus } from '@mlsys/core/testing';
 import { createDiscordBot, type DiscordBot } from '../app/create-discord-bot.js';
 import { type FakeDiscord, startFakeDiscord } from './fake-discord.js';
 
@@ -44,7 +45,8 @@ export async function startDiscordHarness(
     ...(options.ackBudgetMs !== undefined ? { ackBudgetMs: options.ackBudgetMs } : {}),
     log: () => {},
   });
-  const services = { clock, random, store, messenger: bot.messenger, questions: source };
+  const corpus = sampleCorpus();
+  const services = { clock, random, store, messenger: bot.messenger, questions: source, corpus };
   const router = createRouter({
     commands: [...allCommands, ...(options.extra ?? [])],
     actions: botActions,
@@ -52,6 +54,7 @@ export async function startDiscordHarness(
     logger: { error: () => {} },
   });
   const engine = createQuizEngine({ store, questions: source, messenger: bot.messenger, clock, random });
+  const daily = createDailyScheduler({ store, corpus, messenger: bot.messenger, clock, onError: () => {} });
   await bot.start({
     router,
     completions: { model: () => ['llama-3.1-8b', 'llama-3.1-70b', 'mixtral-8x7b'] },
@@ -63,6 +66,7 @@ export async function startDiscordHarness(
     clock,
     tick: async () => {
       await engine.tick();
+      await daily.tick();
     },
     close: async () => {
       await bot.stop();

@@ -10,7 +10,7 @@ import type { WebClient } from './web-client.js';
  */
 export const HOME_SECTIONS: readonly { command: string; text: string }[] = [
   { command: 'stats', text: '' },
-  { command: 'review', text: '' },
+  { command: 'review', text: 'next' },
 ];
 
 /**

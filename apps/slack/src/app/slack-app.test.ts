@@ -240,7 +240,13 @@ describe('Slack app over Bolt’s HTTP receiver', () => {
       event: { type: 'app_home_opened', user: 'U1', channel: 'D1', tab: 'home', event_ts: '1.1' },
     };
     expect((await h.event(event)).status).toBe(200);
-    await h.api.waitFor('views.publish', 1);
+    const [published] = await h.api.waitFor('views.publish', 1);
+    const home = published!.params.view as { type: string; blocks: unknown[] };
+    expect(published!.params.user_id).toBe('U1');
+    expect(home.type).toBe('home');
+    // The stats and review sections, each after a divider, with no error in them.
+    expect(home.blocks.filter((block) => (block as { type: string }).type === 'divider')).toHaveLength(2);
+    expect(texts(home.blocks)).not.toMatch(/⚠️|Incident/);
     expect((await h.event(event, { retryNum: 1 })).status).toBe(200);
     expect((await h.event(event, { retryNum: 2 })).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 100));

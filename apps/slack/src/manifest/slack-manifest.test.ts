@@ -29,9 +29,11 @@ describe('toSlackManifest', () => {
   });
 
   it('has one slash command per core command, help as /mlsys, all at /slack/events in HTTP mode', () => {
-    expect(http.features.slash_commands.map((c) => c.command)).toEqual(
-      allCommands.map((c) => slackCommandName(c)),
-    );
+    const names = http.features.slash_commands.map((c) => c.command);
+    expect(new Set(names).size).toBe(names.length);
+    expect(new Set(names)).toEqual(new Set(allCommands.map((c) => slackCommandName(c))));
+    expect(names).toContain('/mlsys');
+    expect(names).not.toContain('/help');
     for (const command of http.features.slash_commands) {
       expect(command.command).toMatch(/^\/[a-z0-9_-]{1,31}$/);
       expect(command.url).toBe('https://bot.example.com/slack/events');

@@ -81,7 +81,7 @@ export function toSlackManifest(
   const name = options.name ?? 'mlsys';
   const endpoint =
     options.url === undefined ? undefined : `${options.url.replace(/\/+$/, '')}${SLACK_EVENTS_PATH}`;
-  const slash = commands.map((command): ManifestSlashCommand => {
+  const slash = installable(commands).map((command): ManifestSlashCommand => {
     const entry: ManifestSlashCommand = {
       command: slackCommandName(command),
       description: command.description,
@@ -114,6 +114,20 @@ export function toSlackManifest(
       token_rotation_enabled: false,
     },
   };
+}
+
+/**
+ * One command per slash name: where two map to one (`help` is installed as `/mlsys`, and the core
+ * may also have an `mlsys` command), the command named like the slash command wins.
+ */
+function installable(commands: readonly AnyCommand[]): AnyCommand[] {
+  const bySlash = new Map<string, AnyCommand>();
+  for (const command of commands) {
+    const slash = slackCommandName(command);
+    const held = bySlash.get(slash);
+    if (!held || `/${command.name}` === slash) bySlash.set(slash, command);
+  }
+  return commands.filter((command) => bySlash.get(slackCommandName(command)) === command);
 }
 
 /** `<model> <context> [batch]` for a command; `start | join | …` for a group. */

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import {
   allCommands,
   botActions,
+  createDailyScheduler,
   createListQuestionSource,
   createManualClock,
   createQuizEngine,
@@ -12,7 +13,7 @@ import {
   type QuizQuestion,
   type Router,
 } from '@mlsys/core';
-import { createMemoryStore } from '@mlsys/core/testing';
+import { createMemoryStore, sampleCorpus } from '@mlsys/core/testing';
 import { createSlackBot, type SlackBot } from '../app/create-slack-bot.js';
 import { type FakeSlackApi, startFakeSlackApi } from './fake-slack-api.js';
 import { commandBody, payloadBody, postSigned, type SigningOptions } from './signed-request.js';
@@ -28,7 +29,7 @@ export interface SlackHarness {
   clock: ManualClock;
   /** `POST /slack/events` URL of the app. */
   eventsUrl: string;
-  /** Runs the quiz timers once at the clock's now. */
+  /** Runs the quiz and daily timers once at the clock's now. */
   tick(): Promise<void>;
   /** Posts a signed slash command; fields override the defaults of {@link commandBody}. */
   command(fields: Record<string, string>, signing?: Partial<SigningOptions>): Promise<Response>;
@@ -53,7 +54,8 @@ export async function startSlackHarness(questions: readonly QuizQuestion[]): Pro
     retryConfig: { retries: 2, minTimeout: 5, maxTimeout: 5 },
     log: () => {},
   });
-  const services = { clock, random, store, messenger: bot.messenger, questions: source };
+  const corpus = sampleCorpus();
+  const services = { clock, random, store, messenger: bot.messenger, questions: source, corpus };
   const router = createRouter({
     commands: allCommands,
     actions: botActions,
@@ -61,6 +63,7 @@ export async function startSlackHarness(questions: readonly QuizQuestion[]): Pro
     logger: { error: () => {} },
   });
   const engine = createQuizEngine({ store, questions: source, messenger: bot.messenger, clock, random });
+  const daily = createDailyScheduler({ store, corpus, messenger: bot.messenger, clock, onError: () => {} });
   await bot.start({ router });
   const server: Server = createServer(bot.requestListener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -75,6 +78,7 @@ export async function startSlackHarness(questions: readonly QuizQuestion[]): Pro
     eventsUrl,
     tick: async () => {
       await engine.tick();
+      await daily.tick();
     },
     command: (fields, signing) =>
       postSigned(
