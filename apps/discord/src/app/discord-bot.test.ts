@@ -94,6 +94,21 @@ describe('Discord bot over discord.js, a fake gateway and a fake REST API', () =
     expect(reply.data?.flags ?? 0).toBe(0);
   });
 
+  it('attaches a chart as a PNG file the embed refers to (speculative decoding, Leviathan et al. 2023)', async () => {
+    harness = await startDiscordHarness([choiceQuestion]);
+    const h = harness;
+    const interaction = chatInput(who('U1'), 'specdec', [
+      { name: 'alpha', type: 10, value: 0.8 },
+      { name: 'gamma', type: 4, value: 4 },
+    ]);
+    const reply = await send(h, interaction);
+    // E[tokens per target pass] = (1 − 0.8^5) / (1 − 0.8) = 3.3616 (Leviathan et al. 2023, eq. 1).
+    expect(text(reply.data?.embeds)).toContain('3.36');
+    expect(text(reply.data?.embeds)).toContain('attachment://chart-0.png');
+    const [call] = h.discord.callsTo('POST', new RegExp(`^/interactions/${interaction.id}/`));
+    expect(call!.files).toEqual(['chart-0.png']);
+  });
+
   it('offers model names while typing (autocomplete)', async () => {
     harness = await startDiscordHarness([choiceQuestion]);
     const reply = await send(
