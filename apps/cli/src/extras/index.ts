@@ -1,6 +1,8 @@
 import type { CliOutput } from '../run-cli.js';
 import { corpusCheckExtra } from './corpus-check.js';
 import { corpusStatsExtra } from './corpus-stats.js';
+import { dailyPreviewExtra } from './daily-preview.js';
+import { dailySimulateExtra } from './daily-simulate.js';
 import { discordRegisterExtra } from './discord-register.js';
 import { kernelBenchExtra } from './kernel-bench.js';
 import { questionExtra } from './question.js';
@@ -20,6 +22,8 @@ export interface CliExtra {
 export const cliExtras: readonly CliExtra[] = [
   corpusCheckExtra,
   corpusStatsExtra,
+  dailyPreviewExtra,
+  dailySimulateExtra,
   kernelBenchExtra,
   questionExtra,
   quizPlayExtra,

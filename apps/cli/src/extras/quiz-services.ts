@@ -5,7 +5,7 @@ import type { CliOutput } from '../run-cli.js';
 import { corpusQuizQuestions } from './quiz-questions.js';
 
 /** Commands that need a store and questions. */
-const NEEDS_STORE = new Set(['quiz']);
+const NEEDS_STORE = new Set(['quiz', 'daily', 'question', 'leaderboard', 'stats', 'review']);
 
 /**
  * The store, questions and a printing messenger for the bot commands that need them (`mlsys quiz
