@@ -7,7 +7,7 @@
 export { onAutocomplete, onChatInput } from './app/command-interactions.js';
 export { onButton, onModalSubmit, PROMPT_FIELD, parseCustomId } from './app/component-interactions.js';
 export { createDiscordBot, type DiscordBot, type DiscordBotConfig } from './app/create-discord-bot.js';
-export { createDiscordMessenger } from './app/discord-messenger.js';
+export { createDiscordMessenger, type DiscordMessengerOptions } from './app/discord-messenger.js';
 export {
   type ChartFile,
   countdownLine,
@@ -27,6 +27,7 @@ export {
   type InteractionMemory,
   type InteractionToken,
 } from './app/interaction-memory.js';
+export { createPromptMemory, type PromptMemory, type PromptTexts } from './app/prompt-memory.js';
 export { type RegisterOptions, registerCommands } from './app/register-commands.js';
 export { COMMAND_NAME, checkApplicationCommands } from './commands/check-application-commands.js';
 export { type DiscordOptionValue, optionsToText } from './commands/options-to-text.js';

@@ -1,5 +1,12 @@
 import type { ActionInvocation, Dispatched } from '@mlsys/core';
-import { type ButtonInteraction, MessageFlags, type ModalSubmitInteraction } from 'discord.js';
+import {
+  type APITextInputComponent,
+  type ButtonInteraction,
+  ComponentType,
+  MessageFlags,
+  type ModalSubmitInteraction,
+  TextInputStyle,
+} from 'discord.js';
 import { CUSTOM_ID_SEPARATOR, PROMPT_PREFIX } from '../render/reply-to-discord.js';
 import {
   callerOf,
@@ -10,8 +17,13 @@ import {
   settleWithin,
 } from './interaction-context.js';
 
-/** Discord's modal limits: title ≤ 45 characters; a text input label ≤ 45 (API v10, Modal and Text Input). */
+/**
+ * Discord's modal limits (API v10, "Modal" and "Text Input"): title ≤ 45 characters, a text input's
+ * label ≤ 45 and placeholder ≤ 100.
+ */
 const MODAL_TITLE_MAX = 45;
+const MODAL_LABEL_MAX = 45;
+const MODAL_PLACEHOLDER_MAX = 100;
 /** The custom id of a prompt form's one text field. */
 export const PROMPT_FIELD = 'answer';
 
@@ -34,25 +46,20 @@ export async function onButton(context: InteractionContext, interaction: ButtonI
   const parsed = parseCustomId(interaction.customId);
   if (parsed.prompt) {
     const component = interaction.component as { label?: string | null } | undefined;
-    const title = (component?.label ?? 'Your answer').slice(0, MODAL_TITLE_MAX);
+    const texts = context.prompts.recall(interaction.customId);
+    const field: APITextInputComponent = {
+      type: ComponentType.TextInput,
+      custom_id: PROMPT_FIELD,
+      label: (texts?.label ?? 'Your answer').slice(0, MODAL_LABEL_MAX),
+      style: TextInputStyle.Short,
+      required: true,
+      max_length: 100,
+    };
+    if (texts?.placeholder) field.placeholder = texts.placeholder.slice(0, MODAL_PLACEHOLDER_MAX);
     await interaction.showModal({
       custom_id: interaction.customId,
-      title,
-      components: [
-        {
-          type: 1,
-          components: [
-            {
-              type: 4,
-              custom_id: PROMPT_FIELD,
-              label: 'Your answer',
-              style: 1,
-              required: true,
-              max_length: 100,
-            },
-          ],
-        },
-      ],
+      title: (texts?.title ?? component?.label ?? 'Your answer').slice(0, MODAL_TITLE_MAX),
+      components: [{ type: ComponentType.ActionRow, components: [field] }],
     });
     return;
   }

@@ -3,12 +3,14 @@ import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js'
 import { onAutocomplete, onChatInput } from './command-interactions.js';
 import { onButton, onModalSubmit } from './component-interactions.js';
 import { createDiscordMessenger } from './discord-messenger.js';
+import { toDiscordPayload } from './discord-payload.js';
 import {
   type CompletionSources,
   DEFAULT_ACK_BUDGET_MS,
   type InteractionContext,
 } from './interaction-context.js';
 import { createInteractionMemory } from './interaction-memory.js';
+import { createPromptMemory } from './prompt-memory.js';
 
 /** How the Discord bot connects; from the environment (`apps/playground/src/env.ts`). */
 export interface DiscordBotConfig {
@@ -43,9 +45,14 @@ export function createDiscordBot(config: DiscordBotConfig): DiscordBot {
   });
   client.rest.setToken(config.token);
   const memory = createInteractionMemory();
-  const messenger = createDiscordMessenger(client.rest, memory, (error) =>
-    log('discord: chart failed', { error }),
-  );
+  const prompts = createPromptMemory();
+  const messenger = createDiscordMessenger(client.rest, {
+    memory,
+    render: (reply) => {
+      prompts.remember(reply);
+      return toDiscordPayload(reply, (error) => log('discord: chart failed', { error }));
+    },
+  });
   return {
     client,
     messenger,
@@ -54,6 +61,7 @@ export function createDiscordBot(config: DiscordBotConfig): DiscordBot {
         router: core.router,
         completions: core.completions ?? {},
         memory,
+        prompts,
         ackBudgetMs: config.ackBudgetMs ?? DEFAULT_ACK_BUDGET_MS,
         log,
       };

@@ -211,7 +211,9 @@ describe('Discord bot over discord.js, a fake gateway and a fake REST API', () =
       ),
     );
     expect(modal.type).toBe(CALLBACK_TYPE.modal);
-    expect(modal.data?.title?.length).toBeLessThanOrEqual(45);
+    // The form says what to type: the prompt's own title and field label (the unit), not a generic one.
+    expect(modal.data?.title).toBe('Your answer');
+    expect(text(modal.data)).toContain('A number in KiB');
 
     const answer = await send(h, modalSubmit(who('U1', 'CN'), prompt.custom_id, 'answer', '128'));
     expect(answer.data?.flags).toBe(EPHEMERAL);

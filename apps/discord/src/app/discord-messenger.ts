@@ -1,8 +1,17 @@
-import type { Messenger } from '@mlsys/core';
+import type { Messenger, Reply } from '@mlsys/core';
 import { type REST, Routes } from 'discord.js';
 import { EPHEMERAL_FLAG } from '../render/limits.js';
-import { type DiscordPayload, toDiscordPayload } from './discord-payload.js';
+import type { DiscordPayload } from './discord-payload.js';
 import type { InteractionMemory } from './interaction-memory.js';
+
+/** What the messenger needs besides REST. */
+export interface DiscordMessengerOptions {
+  /** Interaction tokens by channel and user, for ephemeral follow-ups. */
+  memory: InteractionMemory;
+  /** Renders a reply (and records whatever the bot must remember about it, e.g. prompt texts). */
+  render: (reply: Reply) => DiscordPayload;
+  now?: () => number;
+}
 
 /** The body and files of a REST call for a payload. */
 function restBody(payload: DiscordPayload, flags?: number) {
@@ -17,30 +26,21 @@ function restBody(payload: DiscordPayload, flags?: number) {
  * ephemeral message needs an interaction: it goes as an ephemeral follow-up on the user's latest
  * interaction in that channel (while its token lives), otherwise as a direct message.
  */
-export function createDiscordMessenger(
-  rest: REST,
-  memory: InteractionMemory,
-  onError: (error: unknown) => void,
-  now: () => number = Date.now,
-): Messenger {
+export function createDiscordMessenger(rest: REST, options: DiscordMessengerOptions): Messenger {
+  const { memory, render } = options;
+  const now = options.now ?? Date.now;
   return {
     async post(channel, reply) {
-      const sent = (await rest.post(
-        Routes.channelMessages(channel.channelId),
-        restBody(toDiscordPayload(reply, onError)),
-      )) as {
+      const sent = (await rest.post(Routes.channelMessages(channel.channelId), restBody(render(reply)))) as {
         id: string;
       };
       return { ...channel, messageId: sent.id };
     },
     async update(message, reply) {
-      await rest.patch(
-        Routes.channelMessage(message.channelId, message.messageId),
-        restBody(toDiscordPayload(reply, onError)),
-      );
+      await rest.patch(Routes.channelMessage(message.channelId, message.messageId), restBody(render(reply)));
     },
     async ephemeral(channel, userId, reply) {
-      const payload = toDiscordPayload(reply, onError);
+      const payload = render(reply);
       const token = memory.recall(channel.channelId, userId, now());
       if (token) {
         await rest.post(Routes.webhook(token.applicationId, token.token), {

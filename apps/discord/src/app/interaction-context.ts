@@ -8,6 +8,7 @@ import {
 } from 'discord.js';
 import { toDiscordPayload } from './discord-payload.js';
 import type { InteractionMemory } from './interaction-memory.js';
+import type { PromptMemory } from './prompt-memory.js';
 
 /** Values offered while typing an option, by completion source (model ids, topics, GPUs, kernels). */
 export type CompletionSources = Partial<Record<CompletionSource, () => readonly string[]>>;
@@ -17,6 +18,8 @@ export interface InteractionContext {
   router: Router;
   completions: CompletionSources;
   memory: InteractionMemory;
+  /** Form texts of the prompt buttons this process sent. */
+  prompts: PromptMemory;
   /**
    * How long a handler waits for the core before deferring, ms. Discord needs the first response
    * within 3 s (shared/reference/quiz-and-platforms.md); 2 s leaves room for the network.
@@ -67,6 +70,7 @@ export function rememberToken(context: InteractionContext, interaction: BaseInte
 
 /** A reply as `interaction.reply` / `followUp` options: embeds, buttons, chart files, ephemeral flag. */
 export function replyOptions(context: InteractionContext, reply: Reply): InteractionReplyOptions {
+  context.prompts.remember(reply);
   const { message, files } = toDiscordPayload(reply, (error) =>
     context.log('discord: chart failed', { error }),
   );
