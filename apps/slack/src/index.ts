@@ -23,6 +23,7 @@ export {
 } from './manifest/slack-manifest.js';
 export { coreCommandName, slackCommandName } from './manifest/slash-commands.js';
 export type { SlackBlock, SlackButton, SlackImageSource, SlackMessage } from './render/block-kit-types.js';
+export { withDeadline } from './render/deadline-context.js';
 export { HOME_BLOCKS_MAX, type HomeView, homeView } from './render/home-view.js';
 export { SLACK_LIMITS } from './render/limits.js';
 export { escapeMrkdwn, markupToMrkdwn } from './render/markup-to-mrkdwn.js';

@@ -106,6 +106,10 @@ describe('Slack app over Bolt’s HTTP receiver', () => {
     const [question] = await h.api.waitFor('chat.postMessage', 1);
     expect(question!.params.channel).toBe('CQ');
     expect(texts(question!.params.blocks)).toContain('Llama-3.1-70B');
+    // When the round closes, in each reader's own time zone (Slack date formatting).
+    expect(texts(question!.params.blocks)).toMatch(
+      /Closes at <!date\^\d+\^\{time_secs\}\|\d\d:\d\d:\d\d UTC>/,
+    );
 
     // The right choice is "8"; its button label starts with its letter.
     const buttons = (

@@ -1,11 +1,12 @@
 import type { Messenger, Reply } from '@mlsys/core';
 import type { SlackMessage } from '../render/block-kit-types.js';
+import { withDeadline } from '../render/deadline-context.js';
 import { replyToBlockKit } from '../render/reply-to-block-kit.js';
 import { hasChart, uploadCharts } from './slack-charts.js';
 import type { WebClient } from './web-client.js';
 
 /**
- * Renders a reply for Slack, uploading its charts first. If Slack refuses a message with images (a
+ * Renders a reply for Slack, uploading its charts first and adding its deadline, if any. If Slack refuses a message with images (a
  * file not processed yet), {@link withoutImages} gives the same message with charts in words.
  */
 export async function renderForSlack(
@@ -13,10 +14,10 @@ export async function renderForSlack(
   reply: Reply,
   onError: (error: unknown) => void,
 ): Promise<{ message: SlackMessage; withoutImages: SlackMessage }> {
-  const withoutImages = replyToBlockKit(reply);
+  const withoutImages = withDeadline(replyToBlockKit(reply), reply);
   if (!hasChart(reply)) return { message: withoutImages, withoutImages };
   const chartImages = await uploadCharts(client, reply, onError);
-  return { message: replyToBlockKit(reply, { chartImages }), withoutImages };
+  return { message: withDeadline(replyToBlockKit(reply, { chartImages }), reply), withoutImages };
 }
 
 /** Sends `send(message)`; if that fails and the message had images, once more without them. */
