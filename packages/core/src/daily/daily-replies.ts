@@ -1,6 +1,7 @@
 import type { PresentedQuestion } from '@mlsys/corpus';
 import type { DailyAnswerRecord, DailyPostRecord, DailyTotals } from '../ports/store-daily.js';
 import { questionReply, questionRevealReply } from '../questions/question-reply.js';
+import { openQuestionData } from '../questions/question-secrecy.js';
 import type { Block, Reply } from '../reply/reply.js';
 import { toDailyButtons } from './daily-actions.js';
 
@@ -13,7 +14,10 @@ export function duration(ms: number): string {
   return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
 }
 
-/** The daily question as posted: the question with daily answer buttons, and when the answer comes. */
+/**
+ * The daily question as posted: the question with daily answer buttons, and when the answer comes.
+ * Its data holds no answer (the channel sees that at the reveal).
+ */
 export function dailyQuestionReply(
   post: DailyPostRecord,
   presented: PresentedQuestion,
@@ -24,7 +28,7 @@ export function dailyQuestionReply(
     type: 'context',
     text: `One answer each · the answer, how the channel did and the fastest right answer come in ${duration(revealAfterMs)}.`,
   });
-  return { ...reply, data: { ...(reply.data as object), postId: post.id, localDate: post.localDate } };
+  return { ...reply, data: { ...openQuestionData(reply.data), postId: post.id, localDate: post.localDate } };
 }
 
 /** How a daily question went. */
@@ -90,7 +94,7 @@ export function dailyClosedReply(presented: PresentedQuestion): Reply {
   const reply = questionReply(presented, { title: 'Daily question' });
   const blocks: Block[] = reply.blocks.filter((b) => b.type !== 'actions');
   blocks.push({ type: 'context', text: 'Answers are closed: the answer is posted below.' });
-  return { ...reply, blocks };
+  return { ...reply, blocks, data: openQuestionData(reply.data) };
 }
 
 /** A leaderboard table: rank, player, right answers, answered. */

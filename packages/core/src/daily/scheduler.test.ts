@@ -238,10 +238,15 @@ describe('answers, reveal, streaks, skip', () => {
     const post = s.messenger.sent[0]!;
     if (post.kind !== 'post') throw new Error('expected a post');
     const buttons = post.reply.blocks.flatMap((b) => (b.type === 'actions' ? b.actions : []));
-    const data = post.reply.data as { choices: { correct: boolean }[]; postId: string; kind: string };
+    const data = post.reply.data as { postId: string; kind: string };
+    // The post carries no answer: the test reads it from the store, as the reveal will.
+    expect(JSON.stringify(post.reply)).not.toMatch(/"correct"|"answer"|"explanation"/);
+    const presented = (await s.store.daily.getPost(data.postId))!.question!;
     const answerAs = async (id: string, minutes: number, right: boolean, name = id) => {
       const user = { id, name, isAdmin: false };
       const time = at('2026-03-02T09:00:00Z') + minutes * 60_000;
+      const letters = (indexes: number[]) => indexes.map((i) => String.fromCharCode(65 + i)).join(' ');
+      const wrongIndex = presented.options.findIndex((_, i) => !presented.correct.includes(i));
       if (data.kind === 'numeric') {
         return submitDailyAnswer(s.store, {
           platform: 'slack',
@@ -252,18 +257,10 @@ describe('answers, reveal, streaks, skip', () => {
         });
       }
       if (data.kind === 'multi') {
-        const letters = data.choices.flatMap((c, i) =>
-          c.correct === right ? [String.fromCharCode(65 + i)] : [],
-        );
-        return submitDailyAnswer(s.store, {
-          platform: 'slack',
-          user,
-          value: data.postId,
-          typed: letters.join(' '),
-          at: time,
-        });
+        const typed = letters(right ? presented.correct : [wrongIndex]);
+        return submitDailyAnswer(s.store, { platform: 'slack', user, value: data.postId, typed, at: time });
       }
-      const index = data.choices.findIndex((c) => c.correct === right);
+      const index = right ? presented.correct[0]! : wrongIndex;
       return submitDailyAnswer(s.store, { platform: 'slack', user, value: buttons[index]!.value, at: time });
     };
     expect(buttons[0]?.id === DAILY_ACTIONS.answer || buttons[0]?.id === DAILY_ACTIONS.submit).toBe(true);

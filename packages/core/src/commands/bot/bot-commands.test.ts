@@ -5,7 +5,7 @@ import { createSeededRandom } from '../../ports/seeded-random.js';
 import type { Action, Reply } from '../../reply/reply.js';
 import { createRouter } from '../../router/router.js';
 import { createMemoryStore } from '../../testing/memory-store.js';
-import { sampleCorpus } from '../../testing/sample-corpus.js';
+import { SAMPLE_CORPUS_QUESTIONS, sampleCorpus } from '../../testing/sample-corpus.js';
 import { allCommands } from '../all-commands.js';
 import type { Caller } from '../invocation.js';
 import { botActions, botCommands } from './index.js';
@@ -96,44 +96,55 @@ describe('/daily', () => {
 });
 
 describe('/question, /stats, /review', () => {
-  it('draws a question, rates the first answer only, and shows it in /stats', async () => {
+  it('draws unseen questions of every kind, rates first answers only, and shows them in /stats', async () => {
     const s = setup();
-    const asked = await s.run(ada, 'question', 'rag');
-    expect(asked.status).toBe('ok');
-    const data = asked.reply.data as {
-      id: string;
-      kind: string;
-      choices: { letter: string; correct: boolean }[];
-    };
-    const [action] = actionsOf(asked.reply);
-    const right =
-      data.kind === 'numeric'
-        ? await s.press(ada, action!, '21')
-        : data.kind === 'multi'
-          ? await s.press(
-              ada,
-              action!,
-              data.choices
-                .filter((c) => c.correct)
-                .map((c) => c.letter)
-                .join(' '),
-            )
-          : await s.press(ada, actionsOf(asked.reply)[data.choices.findIndex((c) => c.correct)]!);
-    expect(right.status).toBe('ok');
-    expect(right.reply.data).toMatchObject({ credit: 1, rating: { rated: true } });
-    const again = await s.press(ada, actionsOf(asked.reply)[0]!, data.kind === 'numeric' ? '21' : 'A');
-    expect(again.reply.data).toMatchObject({ rating: { rated: false } });
-    // The answered question is not drawn again.
-    for (let i = 0; i < 6; i++) {
-      const next = await s.run(ada, 'question', 'rag');
-      if (next.status === 'ok') expect((next.reply.data as { id: string }).id).not.toBe(data.id);
+    // Four draws give the four sample questions (every kind), each unseen; the fifth finds none left.
+    const answeredIds: string[] = [];
+    for (let i = 0; i < SAMPLE_CORPUS_QUESTIONS.length; i++) {
+      const asked = await s.run(ada, 'question', 'rag');
+      expect(asked.status).toBe('ok');
+      // The reply carries no answer: the test looks it up in the corpus.
+      expect(JSON.stringify(asked.reply)).not.toMatch(/"correct"|"explanation"/);
+      const data = asked.reply.data as {
+        id: string;
+        kind: string;
+        choices: { letter: string; text: string }[];
+      };
+      const question = SAMPLE_CORPUS_QUESTIONS.find((q) => q.id === data.id)!;
+      const isRight = (text: string) =>
+        question.kind === 'truefalse'
+          ? (text === 'True') === question.answer
+          : 'choices' in question && question.choices.some((c) => c.text === text && c.correct);
+      const actions = actionsOf(asked.reply);
+      const right =
+        data.kind === 'numeric'
+          ? await s.press(ada, actions[0]!, '21')
+          : data.kind === 'multi'
+            ? await s.press(
+                ada,
+                actions[0]!,
+                data.choices
+                  .filter((c) => isRight(c.text))
+                  .map((c) => c.letter)
+                  .join(' '),
+              )
+            : await s.press(ada, actions[data.choices.findIndex((c) => isRight(c.text))]!);
+      expect(right.status).toBe('ok');
+      expect(right.reply.data).toMatchObject({ credit: 1, rating: { rated: true } });
+      const again = await s.press(ada, actions[0]!, data.kind === 'numeric' ? '21' : 'A');
+      expect(again.reply.data).toMatchObject({ rating: { rated: false } });
+      answeredIds.push(data.id);
     }
+    expect(new Set(answeredIds).size).toBe(SAMPLE_CORPUS_QUESTIONS.length);
+    expect((await s.run(ada, 'question', 'rag')).reply.fallbackText).toContain(
+      'No question you have not answered',
+    );
     const stats = await s.run(ada, 'stats');
     expect(stats.reply.data).toMatchObject({
       userId: 'U-ada',
-      rating: { games: 1 },
-      topics: [{ topic: 'rag', games: 1 }],
-      accuracy: [{ topic: 'rag', attempts: 1, correct: 1 }],
+      rating: { games: 4 },
+      topics: [{ topic: 'rag', games: 4 }],
+      accuracy: [{ topic: 'rag', attempts: 4, correct: 4 }],
     });
   });
 
@@ -142,9 +153,10 @@ describe('/question, /stats, /review', () => {
     expect((await s.run(ada, 'review', 'next')).reply.fallbackText).toContain('Review is off');
     expect((await s.run(ada, 'review', 'on')).reply.data).toEqual({ reviewing: true });
     const asked = await s.run(ada, 'question', 'rag difficulty=2');
-    const data = asked.reply.data as { id: string; choices: { correct: boolean }[] };
+    const data = asked.reply.data as { id: string; choices: { text: string }[] };
     expect(data.id).toBe('rag-sample-retriever');
-    const wrong = actionsOf(asked.reply)[data.choices.findIndex((c) => !c.correct)]!;
+    // DPR is the right answer (sample-corpus.ts); press another.
+    const wrong = actionsOf(asked.reply)[data.choices.findIndex((c) => !c.text.startsWith('DPR'))]!;
     expect((await s.press(ada, wrong)).reply.data).toMatchObject({
       credit: 0,
       review: { kind: 'scheduled', created: true },

@@ -7,6 +7,7 @@ import { dailyStreak } from '../../daily/streaks.js';
 import { skipNextPost, subscribeChannel, upcomingPost } from '../../daily/subscriptions.js';
 import type { DailySubscription } from '../../ports/store-daily.js';
 import { questionReply } from '../../questions/question-reply.js';
+import { openQuestionData } from '../../questions/question-secrecy.js';
 import { note } from '../../quiz/replies/answer-reply.js';
 import type { Reply } from '../../reply/reply.js';
 import { type CommandContext, defineCommand, defineCommandGroup } from '../define-command.js';
@@ -238,7 +239,7 @@ const preview = defineCommand({
       type: 'context',
       text: `Would be posted ${when(next.at, sub.timeZone)}, if nothing changes before.`,
     });
-    return { ...reply, data: { ...(reply.data as object), localDate: next.localDate, at: next.at } };
+    return { ...reply, data: { ...openQuestionData(reply.data), localDate: next.localDate, at: next.at } };
   },
 });
 

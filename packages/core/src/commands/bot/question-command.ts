@@ -6,6 +6,7 @@ import { randomInt, shuffled } from '../../ports/seeded-random.js';
 import type { Services } from '../../ports/services.js';
 import { freshQuestion, questionKeyOf } from '../../questions/question-lookup.js';
 import { questionReply } from '../../questions/question-reply.js';
+import { openQuestionData } from '../../questions/question-secrecy.js';
 import {
   closestToTarget,
   parseRelativeDifficulty,
@@ -124,6 +125,6 @@ export const questionCommand = defineCommand({
       type: 'context',
       text: `Your first answer to a question counts for your rating (${question.topic}); the answer is shown once you answer.`,
     });
-    return { ...reply, data: { ...(reply.data as object), questionKey: questionKeyOf(question.id) } };
+    return { ...reply, data: { ...openQuestionData(reply.data), questionKey: questionKeyOf(question.id) } };
   },
 });

@@ -3,6 +3,7 @@ import { UserError } from '@mlsys/errors';
 import { randomInt } from '../../ports/seeded-random.js';
 import { freshQuestion } from '../../questions/question-lookup.js';
 import { questionReply } from '../../questions/question-reply.js';
+import { openQuestionData } from '../../questions/question-secrecy.js';
 import { note } from '../../quiz/replies/answer-reply.js';
 import { defineCommand } from '../define-command.js';
 import { option } from '../option.js';
@@ -64,7 +65,10 @@ export const reviewCommand = defineCommand({
         type: 'context',
         text: `${counts.due} due now · your answer reschedules this card.`,
       });
-      return { ...reply, data: { ...(reply.data as object), questionKey: card.questionKey, due: card.due } };
+      return {
+        ...reply,
+        data: { ...openQuestionData(reply.data), questionKey: card.questionKey, due: card.due },
+      };
     }
     return note(
       counts.cards === 0
