@@ -7,9 +7,10 @@ import {
   presentQuestion,
   type Question,
 } from '@mlsys/corpus';
+import { kernelQuestionGenerators } from '@mlsys/kernels/pure';
 import { randomInt, shuffled } from '../ports/seeded-random.js';
 import type { Random } from '../ports/services.js';
-import { freshQuestion, questionKeyOf } from '../questions/question-lookup.js';
+import { freshQuestion, kernelFamilyKey, questionKeyOf } from '../questions/question-lookup.js';
 
 /** What a channel's daily draws from. */
 export interface DailyPool {
@@ -17,7 +18,10 @@ export interface DailyPool {
   difficulty: { min: number; max: number };
 }
 
-/** The keys a pool holds: corpus question ids and parametric families (`<topic>-parametric-<name>`). */
+/**
+ * The keys a pool holds: corpus question ids, parametric families (`<topic>-parametric-<name>`) and
+ * kernel question families (`<topic>-kernel-<generator>`), whose answers the plain-TS kernels compute.
+ */
 export function poolKeys(corpus: Corpus, pool: DailyPool): string[] {
   const topics = new Set(pool.topics);
   const inTopics = (topic: string) => topics.size === 0 || topics.has(topic);
@@ -29,7 +33,8 @@ export function poolKeys(corpus: Corpus, pool: DailyPool): string[] {
   const families = PARAMETRIC_GENERATORS.filter((g) => inTopics(g.topic)).map(
     (g) => `${g.topic}-parametric-${g.name}`,
   );
-  return [...fixed, ...families];
+  const kernelFamilies = kernelQuestionGenerators.filter((g) => inTopics(g.topic)).map(kernelFamilyKey);
+  return [...fixed, ...families, ...kernelFamilies];
 }
 
 /**
