@@ -138,14 +138,7 @@ export function chinchilla(input: ChinchillaInput): ChinchillaResult {
     } else if (input.params !== undefined) {
       params = input.params;
       tokens = flops / (6 * params);
-      work.push(
-        step(
-          'Tokens',
-          'D = C / (6N)',
-          `${formatScientific(flops)} / (6 · ${formatCount(params)})`,
-          `${formatCount(tokens)} tokens`,
-        ),
-      );
+      work.push(tokensStep(flops, params, tokens));
     } else {
       tokens = input.tokens!;
       params = flops / (6 * tokens);
@@ -217,6 +210,16 @@ export function chinchilla(input: ChinchillaInput): ChinchillaResult {
   return result;
 }
 
+/** The tokens step every method ends with: D = C / (6N) (Kaplan et al. 2020 §2.1; Hoffmann et al. 2022). */
+function tokensStep(flops: number, params: number, tokens: number): WorkStep {
+  return step(
+    'Tokens',
+    'D = C / (6N)',
+    `${formatScientific(flops)} / (6 · ${formatCount(params)})`,
+    `${formatCount(tokens)} tokens`,
+  );
+}
+
 function optimalForParams(method: ChinchillaMethod, params: number, work: WorkStep[]) {
   if (method === 'table') {
     const { flops, tokens } = table3ForParams(params);
@@ -229,14 +232,7 @@ function optimalForParams(method: ChinchillaMethod, params: number, work: WorkSt
         'Hoffmann et al. 2022, Table 3 (Approach 1)',
       ),
     );
-    work.push(
-      step(
-        'Tokens',
-        'D = C / (6N)',
-        `${formatScientific(flops)} / (6 · ${formatCount(params)})`,
-        `${formatCount(tokens)} tokens`,
-      ),
-    );
+    work.push(tokensStep(flops, params, tokens));
     return { flops, tokens };
   }
   const fit = fitOf(method);
@@ -251,14 +247,7 @@ function optimalForParams(method: ChinchillaMethod, params: number, work: WorkSt
       fit.source,
     ),
   );
-  work.push(
-    step(
-      'Tokens',
-      'D = C / (6N)',
-      `${formatScientific(flops)} / (6 · ${formatCount(params)})`,
-      `${formatCount(tokens)} tokens`,
-    ),
-  );
+  work.push(tokensStep(flops, params, tokens));
   return { flops, tokens };
 }
 
@@ -274,14 +263,7 @@ function optimalForCompute(method: ChinchillaMethod, flops: number, work: WorkSt
         'Hoffmann et al. 2022, Table 3 (Approach 1)',
       ),
     );
-    work.push(
-      step(
-        'Tokens',
-        'D = C / (6N)',
-        `${formatScientific(flops)} / (6 · ${formatCount(params)})`,
-        `${formatCount(tokens)} tokens`,
-      ),
-    );
+    work.push(tokensStep(flops, params, tokens));
     return { params, tokens };
   }
   const fit = fitOf(method);
