@@ -14,6 +14,8 @@ export const envSchema = z
       .optional(),
     /** `off` disables the playground when a platform bot runs in the same process. */
     PLAYGROUND: z.enum(['on', 'off']).default('on'),
+    /** Per-user and per-channel rate limits on commands; `off` only for load tests and benchmarks. */
+    RATE_LIMIT: z.enum(['on', 'off']).default('on'),
     /** Shows the clock controls; on unless NODE_ENV is production. */
     NODE_ENV: z.string().default('development'),
     ...platformEnvShape,

@@ -40,6 +40,7 @@ export async function startBot(
     dataDir: env.DATA_DIR,
     clock,
     messengers: { playground: hub, ...platforms.messengers },
+    rateLimit: env.RATE_LIMIT === 'on',
     ...overrides,
   });
   const { router } = runtime;

@@ -68,6 +68,8 @@ describe('Discord daily question', () => {
       daily(who('U5', MANAGE_GUILD), 'subscribe', [
         { name: 'tz', type: 3, value: 'UTC' },
         { name: 'time', type: 3, value: '09:30' },
+        // Every question of this pool is answered with buttons (no typed numeric answers).
+        { name: 'topic', type: 3, value: 'moe' },
       ]),
     );
     expect(on.data?.flags ?? 0).toBe(0);

@@ -22,7 +22,8 @@ function summary(times: number[]): string {
 
 async function timeToFirstReply(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mlsys-bench-'));
-  const bot = await startBot({ PORT: '0', DATA_DIR: dataDir });
+  // Rate limits off: the bench sends one user's commands back to back on purpose.
+  const bot = await startBot({ PORT: '0', DATA_DIR: dataDir, RATE_LIMIT: 'off' });
   const base = `http://127.0.0.1:${bot.port}`;
   const user = { id: 'bench', name: 'bench' };
   const controller = new AbortController();

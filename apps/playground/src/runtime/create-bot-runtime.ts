@@ -7,6 +7,7 @@ import {
   createCorpusQuestionSource,
   createDailyScheduler,
   createQuizEngine,
+  createRateLimiter,
   createRouter,
   type Messenger,
   type Platform,
@@ -30,6 +31,8 @@ export interface BotRuntimeOptions {
   messengers: Partial<Record<Platform, Messenger>>;
   /** Where quiz questions come from; the shipped corpus unless a test gives a fixed list. */
   questions?: QuestionSource;
+  /** Per-user and per-channel token buckets on commands (on unless a load test turns them off). */
+  rateLimit?: boolean;
 }
 
 /** The bot, independent of any platform: one router, its services, and its timers. */
@@ -72,7 +75,12 @@ export async function createBotRuntime(options: BotRuntimeOptions): Promise<BotR
     corpus,
     kernels,
   };
-  const router = createRouter({ commands: allCommands, actions: botActions, services });
+  const router = createRouter({
+    commands: allCommands,
+    actions: botActions,
+    services,
+    ...(options.rateLimit === false ? {} : { rateLimiter: createRateLimiter() }),
+  });
   const quiz = createQuizEngine({ store, questions, messenger, clock: options.clock, random: systemRandom });
   const daily = createDailyScheduler({ store, corpus, messenger, clock: options.clock });
   return {
