@@ -122,6 +122,12 @@ describe('playground in a browser', () => {
     expect(podium).toContain('🥈 Bob 0');
     // One player per team, so the winning team's average is Ada's score.
     expect(podium).toMatch(new RegExp(`\\w+ wins with an average of ${ada1st![1]} points per player`));
+    // The score progression chart comes with the podium.
+    const final = bobPage.locator('#messages > li', { hasText: 'Quiz over' }).last();
+    expect(await final.locator('figure.chart svg').count()).toBe(1);
+    expect(await final.locator('figcaption').innerText()).toMatch(
+      /^Score after each round for Ada, Bob; Ada ends on [\d,]+\.$/,
+    );
     await Promise.all([ada.close(), bob.close()]);
   }, 120_000);
 

@@ -7,6 +7,7 @@ import { note } from './replies/answer-reply.js';
 import { finalReply } from './replies/final-reply.js';
 import { questionReply } from './replies/question-reply.js';
 import { resultsReply } from './replies/results-reply.js';
+import { scoreProgression } from './score-progression.js';
 import { scoreRound } from './score-round.js';
 import { balanceTeams } from './teams.js';
 
@@ -165,7 +166,13 @@ export async function finishRound(ctx: EngineContext, quiz: QuizRecord, now: num
   if (last)
     await ctx.post(
       done,
-      finalReply(done, after, 'finished', await quizRatingChanges(ctx.store, done, after)),
+      finalReply(
+        done,
+        after,
+        'finished',
+        await quizRatingChanges(ctx.store, done, after),
+        await scoreProgression(ctx.store.quiz, done, after),
+      ),
     );
   return true;
 }

@@ -8,6 +8,7 @@ import { startRounds, stepQuiz } from './engine-steps.js';
 import { DEFAULT_QUIZ_SETTINGS, QUIZ_LIMITS, type QuizSettings } from './quiz-settings.js';
 import { note } from './replies/answer-reply.js';
 import { finalReply } from './replies/final-reply.js';
+import { scoreProgression } from './score-progression.js';
 import { playerStandings, type Standing, type TeamStanding, teamStandings } from './standings.js';
 
 /** Who does something in a quiz. */
@@ -207,7 +208,13 @@ export function createQuizEngine(options: QuizEngineOptions): QuizEngine {
       } else {
         await ctx.post(
           stopped,
-          finalReply(stopped, players, 'stopped', await quizRatingChanges(store, stopped, players)),
+          finalReply(
+            stopped,
+            players,
+            'stopped',
+            await quizRatingChanges(store, stopped, players),
+            await scoreProgression(store.quiz, stopped, players),
+          ),
         );
       }
       return { quiz: stopped, players };

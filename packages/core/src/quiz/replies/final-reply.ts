@@ -1,5 +1,6 @@
 import type { PlayerRecord, QuizRecord } from '../../ports/store-quiz.js';
 import { type QuizRatingChange, quizTeamRatings } from '../../ratings/quiz-ratings.js';
+import type { LineChartSpec } from '../../reply/chart.js';
 import type { Block, Reply } from '../../reply/reply.js';
 import { playerStandings, teamStandings } from '../standings.js';
 import { points, teamTableBlock } from './quiz-text.js';
@@ -14,12 +15,14 @@ const MEDALS = ['🥇', '🥈', '🥉'];
  * members'), and the podium's rating changes since they joined (Glicko-2, first attempts only).
  *
  * @param ratings Rating changes of the players; without them no rating line is shown.
+ * @param progression The leaders' score after each round (see `scoreProgression`), shown as a chart.
  */
 export function finalReply(
   quiz: QuizRecord,
   players: readonly PlayerRecord[],
   how: 'finished' | 'stopped',
   ratings?: readonly QuizRatingChange[],
+  progression?: LineChartSpec,
 ): Reply {
   const standings = playerStandings(players);
   const podium = standings.slice(0, PODIUM_SIZE);
@@ -42,6 +45,13 @@ export function finalReply(
       type: 'context',
       text: `Team ratings (mean of members): ${teamRatings}`,
     });
+  }
+  if (progression) {
+    const leader = progression.series[0];
+    const alt = `Score after each round for ${progression.series.map((line) => line.name).join(', ')}; ${
+      leader ? `${leader.name} ends on ${points(leader.points.at(-1)?.[1] ?? 0)}` : ''
+    }.`;
+    blocks.push({ type: 'chart', chart: progression, alt });
   }
   const changes = ratings && podium.flatMap((s) => ratings.filter((r) => r.userId === s.userId));
   if (changes && changes.length > 0) {
