@@ -40,7 +40,9 @@ const report = [
   '',
   `- Date: ${new Date().toISOString()}`,
   `- Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB memory`,
-  `- Load average at the end (1/5/15 min): ${loadavg().map((v) => v.toFixed(2)).join(' / ')}`,
+  `- Load average at the end (1/5/15 min): ${loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' / ')}`,
   `- Node.js ${process.version}; command: \`pnpm bench\``,
   '',
   ...sections.flatMap((section) => [

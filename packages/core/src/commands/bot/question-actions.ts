@@ -1,3 +1,4 @@
+import type { PresentedQuestion } from '@mlsys/corpus';
 import { UserError } from '@mlsys/errors';
 import {
   type GradedAnswer,
@@ -40,7 +41,7 @@ async function answered(
     });
   const order = detail !== undefined && /^\d+$/.test(detail) ? [...detail].map(Number) : [];
   let graded: GradedAnswer;
-  let presented;
+  let presented: PresentedQuestion;
   if (typed) {
     presented = presentedInOrder(question, order);
     graded = gradeTyped(presented, action.input ?? '');

@@ -41,7 +41,10 @@ describe('/specdec', () => {
     // With c = 0 the speed-up (1 − α^(γ+1))/(1 − α) rises with γ toward 1/(1 − α) = 5 at α = 0.8.
     expect(fields).toMatchObject({
       fields: expect.arrayContaining([
-        { label: 'Best γ for this α, c', value: 'none at c = 0: longer drafts always help, toward 1/(1 − α) = 5.00×' },
+        {
+          label: 'Best γ for this α, c',
+          value: 'none at c = 0: longer drafts always help, toward 1/(1 − α) = 5.00×',
+        },
       ]),
     });
   });
