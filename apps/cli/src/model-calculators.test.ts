@@ -2,17 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-}
+import { runCaptured as run } from './testing/run-captured.js';
 
 describe('mlsys kvcache', () => {
   it("a newcomer's `kvcache llama-70b 128k`: 40.0 GiB for Llama-3.1-70B, explained (formulas.md)", async () => {

@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-}
+import { runCaptured as run } from './testing/run-captured.js';
 
 /** Bad input: exit 2 and exactly one line on stderr. */
 async function expectBadInput(...argv: string[]) {

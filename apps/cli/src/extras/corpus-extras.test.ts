@@ -3,17 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBuiltinCorpus } from '@mlsys/corpus';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../run-cli.js';
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-}
+import { runCaptured as run } from '../testing/run-captured.js';
 
 const GOOD = `topic: rag
 questions:

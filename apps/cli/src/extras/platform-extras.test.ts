@@ -1,17 +1,7 @@
 import { allCommands } from '@mlsys/core';
 import { startFakeDiscord } from '@mlsys/discord/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../run-cli.js';
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-}
+import { runCaptured as run } from '../testing/run-captured.js';
 
 const APP = '200000000000000002';
 const saved = { ...process.env };
