@@ -8,8 +8,9 @@ export const FULL_POINTS = 1000;
 /** Answers faster than this earn the full {@link FULL_POINTS}, ms. */
 export const FULL_POINTS_WITHIN_MS = 500;
 
-/** Streak bonus per consecutive correct answer from the 2nd, and its cap, in points. */
+/** Streak bonus per consecutive correct answer from the 2nd, in points (Kahoot; quiz-and-platforms.md). */
 export const STREAK_STEP = 100;
+/** Most streak bonus one answer can earn, in points (Kahoot; quiz-and-platforms.md). */
 export const STREAK_CAP = 500;
 
 /**

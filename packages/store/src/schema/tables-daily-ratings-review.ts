@@ -22,6 +22,7 @@ export interface DailySubscriptionsTable {
   next_local_date: string;
 }
 
+/** `daily_posts`: one row per (channel, kind, local date), claimed before posting so each post goes out once. */
 export interface DailyPostsTable {
   id: string;
   platform: string;
@@ -41,6 +42,7 @@ export interface DailyPostsTable {
   revealed_at: number | null;
 }
 
+/** `daily_answers`: one answer per (post, user). */
 export interface DailyAnswersTable {
   post_id: string;
   user_id: string;
@@ -49,6 +51,7 @@ export interface DailyAnswersTable {
   credit: number;
 }
 
+/** `topic_ratings`: a player's Glicko-2 state per topic. */
 export interface TopicRatingsTable {
   platform: string;
   user_id: string;
@@ -60,6 +63,7 @@ export interface TopicRatingsTable {
   updated_at: number;
 }
 
+/** `question_ratings`: a question's (or parametric family's) Glicko-2 state. */
 export interface QuestionRatingsTable {
   question_key: string;
   rating: number;
@@ -69,6 +73,7 @@ export interface QuestionRatingsTable {
   updated_at: number;
 }
 
+/** `question_attempts`: each first attempt of a question by a user, for "seen" filters and stats. */
 export interface QuestionAttemptsTable {
   platform: string;
   user_id: string;
@@ -79,6 +84,7 @@ export interface QuestionAttemptsTable {
   via: string;
 }
 
+/** `review_opt_ins`: users who turned spaced-repetition review on (or off). */
 export interface ReviewOptInsTable {
   platform: string;
   user_id: string;
@@ -86,6 +92,7 @@ export interface ReviewOptInsTable {
   updated_at: number;
 }
 
+/** `review_cards`: one FSRS card per (user, question key), with its due time. */
 export interface ReviewCardsTable {
   platform: string;
   user_id: string;

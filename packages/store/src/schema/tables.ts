@@ -32,6 +32,7 @@ export interface Database {
   review_cards: ReviewCardsTable;
 }
 
+/** `quizzes`: one row per quiz, its phase and deadline, versioned for compare-and-set updates. */
 export interface QuizzesTable {
   id: string;
   platform: string;
@@ -47,6 +48,7 @@ export interface QuizzesTable {
   version: number;
 }
 
+/** `quiz_players`: who plays a quiz, their team and running score; one row per (quiz, user). */
 export interface QuizPlayersTable {
   quiz_id: string;
   user_id: string;
@@ -60,6 +62,7 @@ export interface QuizPlayersTable {
   correct: number;
 }
 
+/** `quiz_rounds`: the question and timing of each round of a quiz. */
 export interface QuizRoundsTable {
   quiz_id: string;
   round: number;
@@ -71,6 +74,7 @@ export interface QuizRoundsTable {
   closed_at: number | null;
 }
 
+/** `quiz_answers`: one answer per (quiz, round, user), the primary key that stops a second one. */
 export interface QuizAnswersTable {
   quiz_id: string;
   round: number;
@@ -81,12 +85,14 @@ export interface QuizAnswersTable {
   points: number | null;
 }
 
+/** `users`: a platform user id and display name, nothing more. */
 export interface UsersTable {
   platform: string;
   user_id: string;
   name: string;
 }
 
+/** `channels`: channels the bot has been used in, by platform and id. */
 export interface ChannelsTable {
   platform: string;
   channel_id: string;
