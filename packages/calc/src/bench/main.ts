@@ -1,6 +1,7 @@
 /**
  * Calculator benchmark: the 3D-parallelism planner's full search for a 1T-parameter model on 4,096
- * GPUs (goal: under 200 ms), next to JSON.parse of a model config measured in the same run.
+ * GPUs (goal: under 200 ms), next to JSON.parse of a model config measured in the same run; then the
+ * accuracy table of issue 8 (our KV-cache and parameter figures next to published ones).
  * Run with `pnpm --filter @mlsys/calc bench` (after a build).
  */
 import { cpus, loadavg } from 'node:os';
@@ -12,6 +13,7 @@ import { planParallel } from '../parallel/planner.js';
 import { shapeFromParams } from '../parallel/shape.js';
 import { describeLayout } from '../parallel/suggest.js';
 import { modelById } from '../registry/registry.js';
+import { accuracyTable } from './accuracy.js';
 import { ms, time } from './timing.js';
 
 const GOAL_MS = 200;
@@ -69,3 +71,5 @@ for (const model of models) {
     `  vs baseline: p50 ${(planner.p50 / baseline.p50).toFixed(0)}×, p99 ${(planner.p99 / baseline.p99).toFixed(0)}× a JSON.parse; ${ms(planner.p50 / plan.searched)} per layout`,
   );
 }
+console.log('');
+for (const line of accuracyTable()) console.log(line);
