@@ -68,7 +68,7 @@ export type {
   KernelRunResult,
 } from './ports/kernel-runner.js';
 export { createManualClock, type ManualClock } from './ports/manual-clock.js';
-export type { ChannelRef, MessageRef, Messenger } from './ports/messenger.js';
+export type { ChannelRef, MessageRef, Messenger, PostOptions } from './ports/messenger.js';
 export {
   createRecordingMessenger,
   type RecordingMessenger,

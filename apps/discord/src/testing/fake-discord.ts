@@ -67,6 +67,8 @@ export async function startFakeDiscord(applicationId: string): Promise<FakeDisco
   const identifies: { intents: number }[] = [];
   const sockets = new Set<WebSocket>();
   let messages = 5000;
+  /** Messages created with `enforce_nonce`, by nonce (the bot is the only author). */
+  const byNonce = new Map<string, unknown>();
   let sequence = 0;
   let base = '';
 
@@ -84,6 +86,14 @@ export async function startFakeDiscord(applicationId: string): Promise<FakeDisco
     }
     if (/^\/interactions\/[^/]+\/[^/]+\/callback$/.test(path)) return [204, undefined];
     const channel = /^\/channels\/([^/]+)\/messages(?:\/([^/]+))?$/.exec(path);
+    if (channel && method === 'POST' && body.enforce_nonce === true && typeof body.nonce === 'string') {
+      // Create Message with enforce_nonce: the same author's message with this nonce is returned.
+      const earlier = byNonce.get(body.nonce);
+      if (earlier) return [200, earlier];
+      const created = fakeMessage(String(++messages), channel[1]!, body);
+      byNonce.set(body.nonce, created);
+      return [200, created];
+    }
     if (channel) return [200, fakeMessage(channel[2] ?? String(++messages), channel[1]!, body)];
     const webhook = /^\/webhooks\/[^/]+\/[^/]+(?:\/messages\/([^/]+))?$/.exec(path);
     if (webhook) {

@@ -1,4 +1,4 @@
-import type { ChannelRef, MessageRef, Messenger, Reply } from '@mlsys/core';
+import type { ChannelRef, MessageRef, Messenger, PostOptions, Reply } from '@mlsys/core';
 import { replyToHtml } from '../render/reply-to-html.js';
 
 /** Who wrote a message in the playground channel. */
@@ -53,6 +53,8 @@ const BOT: Author = { id: 'mlsys-bot', name: 'mlsys-bot', bot: true };
 export function createChannelHub(now: () => number): ChannelHub {
   const channels = new Map<string, ChannelMessage[]>();
   const listeners = new Set<Listener>();
+  /** Message ids of keyed posts, by channel and key (see `PostOptions.key`). */
+  const keyed = new Map<string, string>();
   let nextId = 1;
 
   const messagesOf = (channelId: string) => {
@@ -104,8 +106,12 @@ export function createChannelHub(now: () => number): ChannelHub {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    async post(channel: ChannelRef, reply: Reply): Promise<MessageRef> {
+    async post(channel: ChannelRef, reply: Reply, options?: PostOptions): Promise<MessageRef> {
+      const key = options?.key === undefined ? undefined : `${channel.channelId}\0${options.key}`;
+      const earlier = key === undefined ? undefined : keyed.get(key);
+      if (earlier !== undefined) return { ...channel, messageId: earlier };
       const message = add(fromReply(channel.channelId, { ...reply, visibility: 'public' }));
+      if (key !== undefined) keyed.set(key, message.id);
       return { ...channel, messageId: message.id };
     },
     async update(ref: MessageRef, reply: Reply): Promise<void> {

@@ -1,4 +1,4 @@
-import type { ChannelRef, MessageRef, Messenger, Platform, Reply } from '@mlsys/core';
+import type { ChannelRef, MessageRef, Messenger, Platform, PostOptions, Reply } from '@mlsys/core';
 
 /**
  * One {@link Messenger} over several platforms: each message goes to the messenger of its channel's
@@ -13,7 +13,8 @@ export function routeMessenger(byPlatform: Partial<Record<Platform, Messenger>>)
     return messenger;
   };
   return {
-    post: (channel: ChannelRef, reply: Reply) => pick(channel).post(channel, reply),
+    post: (channel: ChannelRef, reply: Reply, options?: PostOptions) =>
+      pick(channel).post(channel, reply, options),
     update: (message: MessageRef, reply: Reply) => pick(message).update(message, reply),
     ephemeral: (channel: ChannelRef, userId: string, reply: Reply) =>
       pick(channel).ephemeral(channel, userId, reply),

@@ -1,6 +1,6 @@
 import type { RequestListener } from 'node:http';
 import type { Messenger, Router } from '@mlsys/core';
-import { type AnyMiddlewareArgs, App, HTTPReceiver, LogLevel, type Middleware } from '@slack/bolt';
+import { type AnyMiddlewareArgs, App, HTTPReceiver, LogLevel, type Middleware, webApi } from '@slack/bolt';
 import { listenToActions } from './action-listener.js';
 import { createAdminRule } from './admin-rule.js';
 import { listenToCommandForms } from './command-forms.js';
@@ -73,7 +73,16 @@ export function createSlackBot(config: SlackBotConfig): SlackBot {
     throw new Error('Slack needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)');
   }
   app.error(async (error) => log('slack: listener failed', { error }));
-  const messenger = createSlackMessenger(app.client, (error) => log('slack: chart upload failed', { error }));
+  // Posts must not be resent blindly by the client's own retries (a lost response is not a lost post).
+  const poster = new webApi.WebClient(config.botToken, {
+    ...clientOptions,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    logLevel: LogLevel.ERROR,
+  });
+  const messenger = createSlackMessenger({ reader: app.client, poster }, (error) =>
+    log('slack: messenger step failed', { error }),
+  );
   return {
     mode: receiver ? 'http' : 'socket',
     messenger,

@@ -2,6 +2,7 @@ import type { Messenger, Reply } from '@mlsys/core';
 import type { SlackMessage } from '../render/block-kit-types.js';
 import { withDeadline } from '../render/deadline-context.js';
 import { replyToBlockKit } from '../render/reply-to-block-kit.js';
+import { type PostClients, postOnce } from './post-once.js';
 import { hasChart, uploadCharts } from './slack-charts.js';
 import type { WebClient } from './web-client.js';
 
@@ -35,17 +36,19 @@ export async function sendWithFallback<T>(
 
 /**
  * The core's {@link Messenger} over Slack's Web API: `chat.postMessage` (the message `ts` is the
- * message id), `chat.update` and `chat.postEphemeral`. Links are not unfurled.
+ * message id), `chat.update` and `chat.postEphemeral`. Links are not unfurled. Posts go through
+ * {@link postOnce} on `clients.poster` (no automatic retries): at most one message per post, and
+ * with a key at most one per key.
  */
-export function createSlackMessenger(client: WebClient, onError: (error: unknown) => void): Messenger {
+export function createSlackMessenger(clients: PostClients, onError: (error: unknown) => void): Messenger {
+  const client = clients.reader;
   return {
-    async post(channel, reply) {
+    async post(channel, reply, options) {
       const rendered = await renderForSlack(client, reply, onError);
-      const result = await sendWithFallback(rendered, (message) =>
-        client.chat.postMessage({ channel: channel.channelId, ...message, unfurl_links: false }),
+      const ts = await sendWithFallback(rendered, (message) =>
+        postOnce(clients, channel.channelId, message, options?.key, onError),
       );
-      if (!result.ts) throw new Error('chat.postMessage returned no ts');
-      return { ...channel, messageId: result.ts };
+      return { ...channel, messageId: ts };
     },
     async update(message, reply) {
       const rendered = await renderForSlack(client, reply, onError);

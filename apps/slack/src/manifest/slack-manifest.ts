@@ -6,7 +6,8 @@ import { slackCommandName } from './slash-commands.js';
  * `commands` slash commands; `chat:write` posts and updates; `chat:write.public` posts daily questions
  * and quiz rounds in public channels it was not invited to; `files:write` chart images;
  * `users:read` the admin rule (workspace admin or owner); `channels:read` and `groups:read` the
- * channel-creator rule for public and private channels.
+ * channel-creator rule for public and private channels; `channels:history` and `groups:history` to
+ * find a daily post already sent under its key before sending it again (`post-once.ts`).
  */
 export const SLACK_BOT_SCOPES = [
   'commands',
@@ -16,6 +17,8 @@ export const SLACK_BOT_SCOPES = [
   'users:read',
   'channels:read',
   'groups:read',
+  'channels:history',
+  'groups:history',
 ] as const;
 
 /** Events the app subscribes to: the Home tab. */

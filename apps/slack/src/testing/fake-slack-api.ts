@@ -9,6 +9,10 @@ export interface FakeCall {
   params: Record<string, unknown>;
   /** What the fake answered with (HTTP status). */
   status: number;
+  /** The JSON the fake answered (or would have, for a dropped call). */
+  response?: unknown;
+  /** The call took effect but its response was dropped (see {@link FakeSlackApi.dropAfterCommit}). */
+  dropped?: boolean;
   /** The request path, e.g. `/response/a1` for `responseUrl('a1')`. */
   path: string;
 }
@@ -28,12 +32,19 @@ export interface FakeSlackApi {
   readonly creators: Map<string, string>;
   /** Makes the next call of `method` fail with HTTP 429 and `Retry-After: seconds`. */
   rateLimitNext(method: string, seconds: number): void;
+  /**
+   * Makes the next `count` calls of `method` take effect (a posted message exists) and then closes
+   * the connection without a response, as a network failure after Slack committed would.
+   */
+  dropAfterCommit(method: string, count?: number): void;
   /** Resolves once `count` delivered calls of `method` exist (or rejects after `ms`). */
   waitFor(method: string, count: number, ms?: number): Promise<FakeCall[]>;
   close(): Promise<void>;
 }
 
-const JSON_FIELDS = ['blocks', 'view', 'files', 'attachments'];
+const JSON_FIELDS = ['blocks', 'view', 'files', 'attachments', 'metadata'];
+/** `conversations.history`'s default and largest page (Slack: limit default 100, at most 999). */
+const HISTORY_LIMITS = { default: 100, max: 999 };
 
 /** Starts the fake on an ephemeral port of 127.0.0.1. */
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
@@ -41,6 +52,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const admins = new Set<string>();
   const creators = new Map<string, string>();
   const limited = new Map<string, number>();
+  const drops = new Map<string, number>();
+  /** Messages posted per channel, oldest first: what `conversations.history` reads. */
+  const channels = new Map<string, { ts: string; text: unknown; blocks: unknown; metadata: unknown }[]>();
   let ts = 1_700_000_000;
   let files = 0;
   let base = '';
@@ -49,8 +63,32 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     switch (method) {
       case 'auth.test':
         return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'mlsys' };
-      case 'chat.postMessage':
-        return { ok: true, channel: params.channel, ts: `${++ts}.000100` };
+      case 'chat.postMessage': {
+        const message = {
+          ts: `${++ts}.000100`,
+          text: params.text,
+          blocks: params.blocks,
+          metadata: params.metadata,
+        };
+        const channel = String(params.channel);
+        channels.set(channel, [...(channels.get(channel) ?? []), message]);
+        return { ok: true, channel, ts: message.ts };
+      }
+      case 'conversations.history': {
+        const all = channels.get(String(params.channel)) ?? [];
+        const limit = Math.min(Number(params.limit ?? HISTORY_LIMITS.default), HISTORY_LIMITS.max);
+        const withMetadata = String(params.include_all_metadata) === 'true';
+        const messages = all
+          .slice(-limit)
+          .reverse()
+          .map(({ metadata, ...m }) => ({
+            type: 'message',
+            bot_id: 'BBOT',
+            ...m,
+            ...(withMetadata ? { metadata } : {}),
+          }));
+        return { ok: true, messages, has_more: all.length > limit };
+      }
       case 'chat.update':
         return { ok: true, channel: params.channel, ts: params.ts };
       case 'chat.postEphemeral':
@@ -92,8 +130,15 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       response.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       return;
     }
-    calls.push({ method, params, status: 200, path: url.pathname });
     const payload = method === 'response' || method === 'upload' ? { ok: true } : answer(method, params);
+    const drop = drops.get(method) ?? 0;
+    if (drop > 0) {
+      drops.set(method, drop - 1);
+      calls.push({ method, params, status: 200, path: url.pathname, response: payload, dropped: true });
+      request.socket.destroy();
+      return;
+    }
+    calls.push({ method, params, status: 200, path: url.pathname, response: payload });
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify(payload));
   });
@@ -109,6 +154,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     admins,
     creators,
     rateLimitNext: (method, seconds) => limited.set(method, seconds),
+    dropAfterCommit: (method, count = 1) => drops.set(method, (drops.get(method) ?? 0) + count),
     async waitFor(method, count, ms = 5000) {
       const until = Date.now() + ms;
       while (delivered(method).length < count) {

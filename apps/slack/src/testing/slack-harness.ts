@@ -62,7 +62,14 @@ export async function startSlackHarness(questions: readonly QuizQuestion[]): Pro
     services,
     logger: { error: () => {} },
   });
-  const engine = createQuizEngine({ store, questions: source, messenger: bot.messenger, clock, random });
+  const engine = createQuizEngine({
+    store,
+    questions: source,
+    messenger: bot.messenger,
+    clock,
+    random,
+    onError: () => {},
+  });
   const daily = createDailyScheduler({ store, corpus, messenger: bot.messenger, clock, onError: () => {} });
   await bot.start({ router });
   const server: Server = createServer(bot.requestListener);

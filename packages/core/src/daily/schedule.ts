@@ -8,6 +8,13 @@ export const DEFAULT_REVEAL_AFTER_MS = 8 * 3_600_000;
 /** A claim older than this without a message is taken over by another instance, ms (10 minutes). */
 export const STALE_CLAIM_MS = 10 * 60_000;
 
+/**
+ * The idempotency key of a daily message in its channel (see `PostOptions.key`): one question, one
+ * reveal and one weekly leaderboard per local date, e.g. `daily/question/2026-11-24`.
+ */
+export const dailyPostKey = (kind: 'question' | 'reveal' | 'leaderboard', localDate: LocalDate): string =>
+  `daily/${kind}/${localDate}`;
+
 /** Every day of the week, ISO numbering. */
 export const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7] as const;
 

@@ -222,6 +222,46 @@ describe('exactly once', () => {
     await s.scheduler.tick(at('2026-03-02T09:11:00Z'));
     expect(questionPosts(s.messenger)).toEqual([['C-stale', '2026-03-02']]);
   });
+
+  it('takes over a claim whose instance died after posting: finds the keyed post, records it, posts nothing twice', async () => {
+    const s = setup();
+    await subscribeChannel(
+      s.store,
+      { platform: 'slack', channelId: 'C-died' },
+      settings('UTC'),
+      'U',
+      at('2026-03-02T00:00:00Z'),
+    );
+    // The first instance: its post reaches the channel, then it dies before recording the message.
+    const dying = createDailyScheduler({
+      store: s.store,
+      corpus: sampleCorpus(),
+      clock: s.clock,
+      seed: 1,
+      messenger: {
+        ...s.messenger,
+        post: async (channel, reply, options) => {
+          await s.messenger.post(channel, reply, options);
+          throw new Error('killed after posting');
+        },
+      },
+      onError: () => {},
+    });
+    await dying.tick(at('2026-03-02T09:00:00Z'));
+    expect(questionPosts(s.messenger)).toEqual([['C-died', '2026-03-02']]);
+    const claimed = await s.store.daily.getPostByDate('slack', 'C-died', 'question', '2026-03-02');
+    expect([claimed?.status, claimed?.messageId]).toEqual(['claimed', null]);
+
+    // Another instance, once the claim is stale (10 minutes), takes it over with the same question and key.
+    await s.scheduler.tick(at('2026-03-02T09:11:00Z'));
+    expect(questionPosts(s.messenger)).toEqual([['C-died', '2026-03-02']]);
+    const taken = await s.store.daily.getPostByDate('slack', 'C-died', 'question', '2026-03-02');
+    expect([taken?.status, taken?.messageId, taken?.question?.question.id]).toEqual([
+      'posted',
+      'm1',
+      claimed?.question?.question.id,
+    ]);
+  });
 });
 
 describe('answers, reveal, streaks, skip', () => {

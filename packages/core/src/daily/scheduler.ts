@@ -9,7 +9,7 @@ import { recordReview } from '../review/review-answer.js';
 import { dailyClosedReply, dailyQuestionReply, dailyResult, dailyRevealReply } from './daily-replies.js';
 import { addDays, localDateOf } from './local-time.js';
 import { pickDailyQuestion } from './pick-question.js';
-import { occurrenceOnOrAfter, STALE_CLAIM_MS } from './schedule.js';
+import { dailyPostKey, occurrenceOnOrAfter, STALE_CLAIM_MS } from './schedule.js';
 import { postWeeklyLeaderboard } from './weekly-leaderboard.js';
 
 /** What the daily scheduler runs on; all state lives in `store`, so any number of schedulers may share it. */
@@ -90,6 +90,14 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
   const staleMs = options.staleClaimMs ?? STALE_CLAIM_MS;
   const onError = options.onError ?? ((message, fields) => console.error(message, fields));
 
+  /** Draws the question of `date` for a channel, leaving out the channel's earlier questions. */
+  async function pickQuestion(sub: DailySubscription, date: string) {
+    const history = (await store.daily.recentPosts(sub.platform, sub.channelId, 'question', HISTORY)).flatMap(
+      (p) => (p.question && p.localDate !== date ? [p.question.question.id] : []),
+    );
+    return pickDailyQuestion(corpus, sub, history, dailyRandom(sub, date, seed));
+  }
+
   /** Posts the question of `date` unless it exists; `busy` when another instance holds a fresh claim. */
   async function postQuestion(
     sub: DailySubscription,
@@ -101,10 +109,8 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
       p.status === 'claimed' && p.messageId === null && p.claimedAt >= now - staleMs;
     if (existing && existing.status !== 'claimed') return 'exists';
     if (existing && fresh(existing)) return 'busy';
-    const history = (await store.daily.recentPosts(sub.platform, sub.channelId, 'question', HISTORY)).flatMap(
-      (p) => (p.question && p.localDate !== date ? [p.question.question.id] : []),
-    );
-    const presented = pickDailyQuestion(corpus, sub, history, dailyRandom(sub, date, seed));
+    // Taking over a stale claim keeps its question: the dead claimer may have posted it already.
+    const presented = existing?.question ?? (await pickQuestion(sub, date));
     const claim = await store.daily.claimPost({
       id: newId(),
       platform: sub.platform,
@@ -129,7 +135,9 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
     let messageId: string;
     try {
       messageId = (
-        await messenger.post(channelOf(sub), dailyQuestionReply(post, presented, sub.revealAfterMs))
+        await messenger.post(channelOf(sub), dailyQuestionReply(post, presented, sub.revealAfterMs), {
+          key: dailyPostKey('question', date),
+        })
       ).messageId;
     } catch (error) {
       // The claim goes stale and another tick (here or elsewhere) tries again today.
@@ -203,7 +211,9 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
     }
     const result = dailyResult(post, answers, (id) => names.get(id) ?? id);
     try {
-      await messenger.post(channelOf(post), dailyRevealReply(post, presented, result));
+      await messenger.post(channelOf(post), dailyRevealReply(post, presented, result), {
+        key: dailyPostKey('reveal', post.localDate),
+      });
     } catch (error) {
       onError('daily: posting the reveal failed', { post: post.id, error });
       return false;

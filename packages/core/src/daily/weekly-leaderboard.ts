@@ -3,6 +3,7 @@ import type { Store } from '../ports/store.js';
 import type { DailySubscription } from '../ports/store-daily.js';
 import { leaderboardReply } from './daily-replies.js';
 import { addDays, mondayOf } from './local-time.js';
+import { dailyPostKey } from './schedule.js';
 
 /** What posting a leaderboard needs. */
 export interface LeaderboardContext {
@@ -79,6 +80,7 @@ export async function postWeeklyLeaderboard(
         totals,
         nameOf,
       ),
+      { key: dailyPostKey('leaderboard', monday) },
     );
     await store.daily.recordPosted(claim.post.id, claim.post.claimToken, {
       messageId: ref.messageId,

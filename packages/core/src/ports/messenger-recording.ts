@@ -16,12 +16,14 @@ export interface RecordingMessenger extends Messenger {
 
 /**
  * Creates a messenger that records instead of sending; message ids are `m1`, `m2`, … in post order.
+ * A keyed post whose key was posted in the channel before returns that message and records nothing.
  *
  * @param onSend Called with every payload as it is recorded (the CLI prints them).
  */
 export function createRecordingMessenger(onSend?: (message: SentMessage) => void): RecordingMessenger {
   const sent: SentMessage[] = [];
   let posted = 0;
+  const byKey = new Map<string, MessageRef>();
   const record = (message: SentMessage) => {
     sent.push(message);
     onSend?.(message);
@@ -31,10 +33,16 @@ export function createRecordingMessenger(onSend?: (message: SentMessage) => void
     clear: () => {
       sent.length = 0;
     },
-    post: async (channel, reply) => {
+    post: async (channel, reply, options) => {
+      const keyed =
+        options?.key === undefined ? undefined : `${channel.platform}:${channel.channelId}:${options.key}`;
+      const earlier = keyed === undefined ? undefined : byKey.get(keyed);
+      if (earlier) return earlier;
       const messageId = `m${++posted}`;
       record({ kind: 'post', channel, messageId, reply });
-      return { ...channel, messageId };
+      const ref = { ...channel, messageId };
+      if (keyed !== undefined) byKey.set(keyed, ref);
+      return ref;
     },
     update: async (message, reply) => record({ kind: 'update', message, reply }),
     ephemeral: async (channel, userId, reply) => record({ kind: 'ephemeral', channel, userId, reply }),

@@ -12,14 +12,25 @@ export interface MessageRef extends ChannelRef {
   messageId: string;
 }
 
+/** How a message is posted. */
+export interface PostOptions {
+  /**
+   * Idempotency key, unique within the channel (e.g. `daily/question/2026-11-24`): a messenger posts
+   * at most one message per key and channel, and returns the earlier message when asked again. This
+   * makes a post safe to retry after a lost response, and lets an instance that takes over a dead
+   * one's claim find the message the dead one sent instead of sending it twice.
+   */
+  key?: string;
+}
+
 /**
  * Pushes messages that no command asked for: a quiz round opening or closing on a timer, the daily
  * question. Each platform adapter implements it over its API; tests use
  * {@link createRecordingMessenger} from `messenger-recording.ts`.
  */
 export interface Messenger {
-  /** Posts a public message in a channel. */
-  post(channel: ChannelRef, reply: Reply): Promise<MessageRef>;
+  /** Posts a public message in a channel; with a `key`, at most once per key (see {@link PostOptions}). */
+  post(channel: ChannelRef, reply: Reply, options?: PostOptions): Promise<MessageRef>;
   /** Replaces the content of a message the bot posted earlier. */
   update(message: MessageRef, reply: Reply): Promise<void>;
   /** Shows a message to one user in a channel only. */
