@@ -16,6 +16,8 @@ export const envSchema = z
     PLAYGROUND: z.enum(['on', 'off']).default('on'),
     /** Per-user and per-channel rate limits on commands; `off` only for load tests and benchmarks. */
     RATE_LIMIT: z.enum(['on', 'off']).default('on'),
+    /** Wall-clock limit of one `/kernel` run, ms, after which its process is killed; 60 s if unset. */
+    KERNEL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
     /** Shows the clock controls; on unless NODE_ENV is production. */
     NODE_ENV: z.string().default('development'),
     ...platformEnvShape,

@@ -6,7 +6,7 @@ import { completionSources } from './runtime/completion-sources.js';
 import { type BotRuntimeOptions, createBotRuntime } from './runtime/create-bot-runtime.js';
 import { createPlatformBots, mountSlack } from './runtime/platform-bots.js';
 import { completeLine } from './server/complete-line.js';
-import { createOffsetClock } from './server/offset-clock.js';
+import { createOffsetClock, type OffsetClock } from './server/offset-clock.js';
 import { createPlaygroundServer } from './server/playground-server.js';
 
 /** How often the bot's timers run (quiz rounds, daily posts), in ms. */
@@ -22,6 +22,12 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
+/** What tests may replace in a started bot; production passes none. */
+export interface StartOverrides extends Pick<BotRuntimeOptions, 'questions' | 'wrapKernels'> {
+  /** The bot's clock (a test freezes it so rate-limit refills and retry times are exact). */
+  clock?: OffsetClock;
+}
+
 /**
  * Starts the bot: the playground on `PORT` (default 3000). Resolves once it listens.
  *
@@ -29,11 +35,11 @@ export interface RunningBot {
  */
 export async function startBot(
   environment: Record<string, string | undefined>,
-  overrides: Pick<BotRuntimeOptions, 'questions'> = {},
+  overrides: StartOverrides = {},
 ): Promise<RunningBot> {
   const env = readEnv(environment);
   const platforms = createPlatformBots(env);
-  const clock = createOffsetClock();
+  const { clock = createOffsetClock(), ...runtimeOverrides } = overrides;
   const hub = createChannelHub(() => clock.now().getTime());
   const runtime = await createBotRuntime({
     databaseUrl: env.DATABASE_URL,
@@ -41,7 +47,8 @@ export async function startBot(
     clock,
     messengers: { playground: hub, ...platforms.messengers },
     rateLimit: env.RATE_LIMIT === 'on',
-    ...overrides,
+    ...(env.KERNEL_TIMEOUT_MS === undefined ? {} : { kernelTimeoutMs: env.KERNEL_TIMEOUT_MS }),
+    ...runtimeOverrides,
   });
   const { router } = runtime;
   try {

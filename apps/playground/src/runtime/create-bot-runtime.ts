@@ -9,6 +9,7 @@ import {
   createQuizEngine,
   createRateLimiter,
   createRouter,
+  type KernelRunner,
   type Messenger,
   type Platform,
   type QuestionSource,
@@ -33,6 +34,13 @@ export interface BotRuntimeOptions {
   questions?: QuestionSource;
   /** Per-user and per-channel token buckets on commands (on unless a load test turns them off). */
   rateLimit?: boolean;
+  /** Wall-clock limit of one kernel run, ms, after which its process is killed; the runner's 60 s if absent. */
+  kernelTimeoutMs?: number;
+  /**
+   * Wraps the real kernel runner before the bot uses it (tests count and order runs through it);
+   * the runner itself is used when absent.
+   */
+  wrapKernels?: (runner: KernelRunner) => KernelRunner;
 }
 
 /** The bot, independent of any platform: one router, its services, and its timers. */
@@ -64,7 +72,10 @@ export async function createBotRuntime(options: BotRuntimeOptions): Promise<BotR
   const store = await createStore({ url });
   const corpus = await loadBuiltinCorpus();
   const questions = options.questions ?? createCorpusQuestionSource(corpus.questions);
-  const kernels = createKernelRunner();
+  const runner = createKernelRunner(
+    options.kernelTimeoutMs === undefined ? {} : { timeoutMs: options.kernelTimeoutMs },
+  );
+  const kernels = options.wrapKernels?.(runner) ?? runner;
   const messenger = routeMessenger(options.messengers);
   const services: Services = {
     clock: options.clock,
