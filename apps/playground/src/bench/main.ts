@@ -3,17 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBot } from '../start-bot.js';
+import { othersUnderFlood } from './flood-bench.js';
+import { percentile } from './percentile.js';
 
 /**
  * The playground's figures: time from sending a command to its reply arriving over server-sent
  * events (against a plain HTTP round trip to the same server), and cold start of the bot process to
- * ready (against starting Node itself).
+ * ready (against starting Node itself), and other users' reply times while one user floods `/kernel`
+ * (against the same commands with no flood).
  */
 const RUNS = 40;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
-}
 
 function summary(times: number[]): string {
   const sorted = [...times].sort((a, b) => a - b);
@@ -118,3 +117,4 @@ async function coldStart(): Promise<void> {
 
 await timeToFirstReply();
 await coldStart();
+await othersUnderFlood();
