@@ -14,15 +14,14 @@ export interface SigningOptions {
 }
 
 /**
- * Sends `body` to a Slack endpoint as Slack does: `X-Slack-Signature` = `v0=` + HMAC-SHA256 of
+ * The headers Slack sends with `body`: `X-Slack-Signature` = `v0=` + HMAC-SHA256 of
  * `v0:<timestamp>:<raw body>` with the signing secret (Slack, "Verifying requests from Slack").
  */
-export async function postSigned(
-  url: string,
+export function signedHeaders(
   body: string,
   contentType: string,
   options: SigningOptions,
-): Promise<Response> {
+): Record<string, string> {
   const timestamp = Math.floor(Date.now() / 1000) + (options.offsetSeconds ?? 0);
   const key = options.forgedWith ?? options.secret;
   const signature = `v0=${createHmac('sha256', key).update(`v0:${timestamp}:${body}`).digest('hex')}`;
@@ -35,7 +34,17 @@ export async function postSigned(
     headers['x-slack-retry-num'] = String(options.retryNum);
     headers['x-slack-retry-reason'] = 'http_timeout';
   }
-  return fetch(url, { method: 'POST', headers, body });
+  return headers;
+}
+
+/** Sends `body` to a Slack endpoint as Slack does, signed by {@link signedHeaders}. */
+export async function postSigned(
+  url: string,
+  body: string,
+  contentType: string,
+  options: SigningOptions,
+): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: signedHeaders(body, contentType, options), body });
 }
 
 /** A slash command as Slack posts it (form-encoded). */
