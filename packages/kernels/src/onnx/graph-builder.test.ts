@@ -98,4 +98,29 @@ describe('createGraphBuilder', () => {
     expect(() => g.node('Add', [x, 'nope'])).toThrow(/before it is defined/);
     expect(() => g.input('x', 'float32', [1])).toThrow(/used twice/);
   });
+
+  it('builds If branches as subgraphs that read the enclosing graph by name', async () => {
+    const g = createGraphBuilder({ name: 'branches' });
+    const x = g.input('x', 'float32', [2]);
+    const flag = g.input('flag', 'bool', []);
+    const then = g.subgraph('double');
+    then.output(then.node('Mul', [x, then.constant('two', 'float32', [], [2])]), 'float32', [2]);
+    const otherwise = g.subgraph('negate');
+    otherwise.output(otherwise.node('Neg', [x]), 'float32', [2]);
+    expect(() => then.constant('x', 'float32', [], [0])).toThrow(/used twice/);
+    const y = g.node('If', [flag], { then_branch: attr.graph(then), else_branch: attr.graph(otherwise) });
+    g.output(y, 'float32', [2]);
+
+    const session = await ort.InferenceSession.create(g.build());
+    const run = async (value: boolean) => {
+      const feeds = {
+        x: new ort.Tensor('float32', Float32Array.of(1.5, -3), [2]),
+        flag: new ort.Tensor('bool', Uint8Array.of(value ? 1 : 0), []),
+      };
+      return [...((await session.run(feeds))[y]!.data as Float32Array)];
+    };
+    expect(await run(true)).toEqual([3, -6]);
+    expect(await run(false)).toEqual([-1.5, 3]);
+    await session.release();
+  });
 });

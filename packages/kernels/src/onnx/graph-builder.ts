@@ -42,6 +42,8 @@ export const attr = {
   ints: (value: readonly (number | bigint)[]): AttributeValue => ({ type: 'ints', value }),
   /** A TENSOR attribute, e.g. the `value` of a `Constant` node. */
   tensor: (value: TensorValue): AttributeValue => ({ type: 'tensor', value }),
+  /** A GRAPH attribute, e.g. `then_branch` of `If`: a subgraph from {@link GraphBuilder.subgraph}. */
+  graph: (value: GraphBuilder): AttributeValue => ({ type: 'graph', value: value.toGraph() }),
 };
 
 /** Options of {@link createGraphBuilder}. */
@@ -102,10 +104,22 @@ export interface GraphBuilder {
   toGraph(): GraphValue;
   /** The encoded model (`.onnx` bytes). */
   build(): Uint8Array;
+  /** Whether `name` is a value of this graph or of an enclosing one. */
+  defines(name: string): boolean;
+  /**
+   * A subgraph (a branch of `If`, a `Loop` body) that may read this graph's values by name. It has no
+   * inputs of its own here; declare its outputs with `output`, and pass it as `attr.graph(sub)`.
+   * Its value names must not clash with this graph's.
+   */
+  subgraph(name: string): GraphBuilder;
 }
 
 /** Starts a new graph. */
 export function createGraphBuilder(options: GraphBuilderOptions): GraphBuilder {
+  return createScopedBuilder(options, undefined);
+}
+
+function createScopedBuilder(options: GraphBuilderOptions, parent: GraphBuilder | undefined): GraphBuilder {
   const inputs: ValueInfo[] = [];
   const outputs: ValueInfo[] = [];
   const initializers: TensorValue[] = [];
@@ -115,14 +129,15 @@ export function createGraphBuilder(options: GraphBuilderOptions): GraphBuilder {
   let counter = 0;
 
   const claim = (name: string): string => {
-    if (names.has(name)) throw new Error(`Graph ${options.name}: the value name "${name}" is used twice.`);
+    if (names.has(name) || parent?.defines(name))
+      throw new Error(`Graph ${options.name}: the value name "${name}" is used twice.`);
     names.add(name);
     return name;
   };
   const fresh = (opType: string): string => {
     let name: string;
-    do name = `${opType.toLowerCase()}_${counter++}`;
-    while (names.has(name));
+    do name = `${parent ? `${options.name}_` : ''}${opType.toLowerCase()}_${counter++}`;
+    while (names.has(name) || parent?.defines(name));
     return name;
   };
   const toGraph = (): GraphValue => ({ name: options.name, inputs, outputs, initializers, nodes });
@@ -141,7 +156,7 @@ export function createGraphBuilder(options: GraphBuilderOptions): GraphBuilder {
     },
     nodeOutputs(opType, nodeInputs, count, attributes = {}, nodeOptions = {}) {
       for (const input of nodeInputs) {
-        if (input !== '' && !names.has(input)) {
+        if (input !== '' && !builder.defines(input)) {
           throw new Error(`Graph ${options.name}: ${opType} reads "${input}" before it is defined.`);
         }
       }
@@ -156,7 +171,7 @@ export function createGraphBuilder(options: GraphBuilderOptions): GraphBuilder {
       nodes.push({
         opType,
         domain,
-        name: `${opType}_${nodes.length}`,
+        name: `${parent ? `${options.name}_` : ''}${opType}_${nodes.length}`,
         inputs: nodeInputs,
         outputs: outs,
         attributes: toAttributes(opType, attributes),
@@ -164,7 +179,8 @@ export function createGraphBuilder(options: GraphBuilderOptions): GraphBuilder {
       return outs;
     },
     output(name, dtype, shape) {
-      if (!names.has(name)) throw new Error(`Graph ${options.name}: output "${name}" is never defined.`);
+      if (!builder.defines(name))
+        throw new Error(`Graph ${options.name}: output "${name}" is never defined.`);
       outputs.push({ name, dtype, shape });
     },
     opTypes() {
@@ -172,6 +188,8 @@ export function createGraphBuilder(options: GraphBuilderOptions): GraphBuilder {
       return [...new Set(seen)];
     },
     toGraph,
+    defines: (name) => names.has(name) || (parent?.defines(name) ?? false),
+    subgraph: (name) => createScopedBuilder({ ...options, name }, builder),
     build() {
       const opsets: Record<string, number> = { '': options.opset ?? 23 };
       // onnxruntime registers its contrib ops (com.microsoft) at domain version 1.

@@ -35,7 +35,8 @@ export type AttributeValue =
   | { type: 'string'; value: string }
   | { type: 'ints'; value: readonly (number | bigint)[] }
   | { type: 'floats'; value: readonly number[] }
-  | { type: 'tensor'; value: TensorValue };
+  | { type: 'tensor'; value: TensorValue }
+  | { type: 'graph'; value: GraphValue };
 
 /** One operator application. `domain` is `''` for the default ONNX domain. */
 export interface NodeValue {
@@ -65,8 +66,8 @@ export interface ModelValue {
   graph: GraphValue;
 }
 
-/** `AttributeProto.AttributeType` numbers (onnx.proto): FLOAT=1, INT=2, STRING=3, TENSOR=4, FLOATS=6, INTS=7. */
-const ATTRIBUTE_TYPE = { float: 1, int: 2, string: 3, tensor: 4, floats: 6, ints: 7 } as const;
+/** `AttributeProto.AttributeType` numbers (onnx.proto): FLOAT=1, INT=2, STRING=3, TENSOR=4, GRAPH=5, FLOATS=6, INTS=7. */
+const ATTRIBUTE_TYPE = { float: 1, int: 2, string: 3, tensor: 4, graph: 5, floats: 6, ints: 7 } as const;
 
 /** Encodes a model as the bytes of an `.onnx` file, ready for `InferenceSession.create(bytes)`. */
 export function encodeModel(model: ModelValue): Uint8Array {
@@ -115,6 +116,9 @@ function writeAttribute(w: ProtobufWriter, name: string, attribute: AttributeVal
       break;
     case 'tensor':
       w.message(5, (t) => writeTensor(t, attribute.value)); // .t
+      break;
+    case 'graph':
+      w.message(6, (g) => writeGraph(g, attribute.value)); // .g (e.g. the branches of `If`)
       break;
     case 'floats':
       for (const value of attribute.value) w.float(7, value); // .floats (unpacked: proto2 default)

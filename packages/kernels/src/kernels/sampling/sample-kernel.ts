@@ -6,10 +6,13 @@
  */
 
 import { defineKernel, type KernelGraph, type KernelInputs, toKernelGraph } from '../../kernel-definition.js';
-import { createGraphBuilder } from '../../onnx/graph-builder.js';
+import { createGraphBuilder, type GraphBuilder } from '../../onnx/graph-builder.js';
 import { float32Input, scalarInput } from '../common/tensor-inputs.js';
 import { LOGITS_PARAMS, makeLogits } from '../softmax/logits-params.js';
 import { addComposedSoftmax, temperatureUnavailable } from '../softmax/softmax-graphs.js';
+import { addFastSample } from './fast-sample-graph.js';
+import { addRowMass } from './mass-threshold.js';
+import { addAnyRow, addFallback } from './nucleus-graphs.js';
 import { addInverseTransform, addNucleus, addTopK } from './sampling-graphs.js';
 import {
   describeSampling,
@@ -34,7 +37,29 @@ export function sampleRows(params: SamplingParams, logits: Float32Array, u: Floa
   return out;
 }
 
-/** Composed graph: TopK → softmax → nucleus mask → renormalise → CumSum → count ≤ u → GatherElements. */
+/**
+ * The full-sort sampling graph: TopK → softmax → nucleus mask → renormalise → CumSum → count ≤ u →
+ * GatherElements. Exact for every input.
+ * @returns Token ids `[rows]` int64.
+ */
+function addFullSortSample(
+  g: GraphBuilder,
+  logits: string,
+  temperature: string,
+  k: string,
+  p: string,
+  u: string,
+) {
+  const [values, indices] = addTopK(g, logits, k);
+  const { keep, probs } = addNucleus(g, addComposedSoftmax(g, values, temperature), p);
+  return addInverseTransform(g, probs, keep, indices, u);
+}
+
+/**
+ * Composed graph. With top-k on (`0 < k < vocab`) the full-sort graph on the k survivors; with top-k
+ * off, the softmax over the row and the sort-free search of `fast-sample-graph.ts`, with `If`
+ * falling back to the full sort.
+ */
 function buildComposed(params: SamplingParams, inputs: KernelInputs): KernelGraph | { unavailable: string } {
   const unavailable = temperatureUnavailable(params, Number.MIN_VALUE);
   if (unavailable) return unavailable;
@@ -44,9 +69,20 @@ function buildComposed(params: SamplingParams, inputs: KernelInputs): KernelGrap
   const k = g.input('k', 'int64', [1]);
   const p = g.input('p', 'float32', [1]);
   const u = g.input('u', 'float32', ['rows', 1]);
-  const [values, indices] = addTopK(g, logits, k);
-  const { keep, probs } = addNucleus(g, addComposedSoftmax(g, values, temperature), p);
-  const token = addInverseTransform(g, probs, keep, indices, u);
+  let token: string;
+  if (keptByTopK(params) < params.vocab) token = addFullSortSample(g, logits, temperature, k, p, u);
+  else {
+    const row = addRowMass(g, logits, addComposedSoftmax(g, logits, temperature), 'sample');
+    const fast = addFastSample(g, row, { p, u, topP: params.p < 1, vocab: params.vocab });
+    const batchAxis = g.constant('token_axes', 'int64', [1], [-1]);
+    token = addFallback(
+      g,
+      addAnyRow(g, fast.invalid),
+      { dtype: 'int64', shape: ['rows'], prefix: 'sample' },
+      (branch) => addFullSortSample(branch, logits, temperature, k, p, u),
+      (branch) => branch.node('Squeeze', [fast.token, batchAxis]),
+    );
+  }
   g.output(token, 'int64', ['rows']);
   const feeds: KernelInputs = {
     logits: inputs.logits!,
@@ -91,7 +127,8 @@ export const sampleKernel = defineKernel<SamplingParams>({
     {
       id: 'composed',
       variant: 'composed',
-      label: 'TopK, softmax, CumSum, Where, CumSum, GatherElements',
+      label:
+        'top-k on: TopK, softmax, CumSum, Where, CumSum, GatherElements; top-k off: softmax, threshold searches, TopK of candidates, If → full sort',
       build: buildComposed,
     },
   ],

@@ -6,10 +6,12 @@
  */
 
 import { defineKernel, type KernelGraph, type KernelInputs, toKernelGraph } from '../../kernel-definition.js';
-import { createGraphBuilder } from '../../onnx/graph-builder.js';
+import { createGraphBuilder, type GraphBuilder } from '../../onnx/graph-builder.js';
 import { float32Input, scalarInput } from '../common/tensor-inputs.js';
 import { LOGITS_PARAMS, makeLogits } from '../softmax/logits-params.js';
 import { addComposedSoftmax, temperatureUnavailable } from '../softmax/softmax-graphs.js';
+import { addRowMass } from './mass-threshold.js';
+import { addAnyRow, addFallback, addFastNucleus, addNucleusDense } from './nucleus-graphs.js';
 import { addLastDim, addNucleus, addScatterToVocab, addTopK } from './sampling-graphs.js';
 import { describeSampling, parseSamplingParams, pParam, type SamplingParams } from './sampling-params.js';
 import { filteredRows } from './topk-kernel.js';
@@ -22,7 +24,22 @@ export function graphP(p: number): number {
   return p >= 1 ? 2 : p;
 }
 
-/** Composed graph: full `TopK` sort → softmax → exclusive `CumSum` < p → renormalise → scatter back. */
+/**
+ * The full-sort top-p graph: `TopK` of the whole row → softmax → exclusive `CumSum` < p →
+ * renormalise → scatter back. Exact for every input; used when the candidates do not suffice.
+ * @returns Probabilities `[rows, vocab]`.
+ */
+export function addFullSortTopp(g: GraphBuilder, logits: string, temperature: string, p: string): string {
+  const [sorted, indices] = addTopK(g, logits, addLastDim(g, logits));
+  const { probs: nucleus } = addNucleus(g, addComposedSoftmax(g, sorted, temperature), p);
+  return addScatterToVocab(g, logits, indices, nucleus);
+}
+
+/**
+ * Composed graph: softmax over the row, then the nucleus from a logit threshold and sorted
+ * candidates (`nucleus-graphs.ts`), with `If` falling back to {@link addFullSortTopp}. At `p = 1`
+ * nothing is dropped and the graph is the softmax alone.
+ */
 function buildComposed(params: SamplingParams, inputs: KernelInputs): KernelGraph | { unavailable: string } {
   const unavailable = temperatureUnavailable(params, Number.MIN_VALUE);
   if (unavailable) return unavailable;
@@ -30,9 +47,19 @@ function buildComposed(params: SamplingParams, inputs: KernelInputs): KernelGrap
   const logits = g.input('logits', 'float32', ['rows', 'vocab']);
   const temperature = g.input('temperature', 'float32', [1]);
   const p = g.input('p', 'float32', [1]);
-  const [sorted, indices] = addTopK(g, logits, addLastDim(g, logits));
-  const { probs: nucleus } = addNucleus(g, addComposedSoftmax(g, sorted, temperature), p);
-  const probs = addScatterToVocab(g, logits, indices, nucleus);
+  const q = addComposedSoftmax(g, logits, temperature);
+  let probs = q;
+  if (params.p < 1) {
+    const row = addRowMass(g, logits, q, 'topp');
+    const nucleus = addFastNucleus(g, row, p, params.vocab, 'nucleus');
+    probs = addFallback(
+      g,
+      addAnyRow(g, nucleus.invalid),
+      { dtype: 'float32', shape: ['rows', 'vocab'], prefix: 'topp' },
+      (branch) => addFullSortTopp(branch, logits, temperature, p),
+      (branch) => addNucleusDense(branch, row, nucleus, 'dense'),
+    );
+  }
   g.output(probs, 'float32', ['rows', 'vocab']);
   const feeds: KernelInputs = {
     logits: inputs.logits!,
@@ -72,7 +99,8 @@ export const toppKernel = defineKernel<SamplingParams>({
     {
       id: 'composed',
       variant: 'composed',
-      label: 'TopK (full sort), softmax, CumSum, Where, ScatterElements',
+      label:
+        'softmax, threshold search (Greater, Where, ReduceSum), TopK of candidates, CumSum, ScatterElements; If → full-sort TopK',
       build: buildComposed,
     },
   ],
