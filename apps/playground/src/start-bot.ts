@@ -65,11 +65,16 @@ export async function startBot(
     });
     return ticking;
   };
+  /** A tick that starts after now: one already running may have read the clock before it moved. */
+  const tickAfterNow = async () => {
+    await ticking;
+    await tick();
+  };
   const server = createPlaygroundServer({
     router,
     hub,
     clock,
-    tick,
+    tick: tickAfterNow,
     complete: (text) => completeLine(text, allCommands, completionSources),
     devControls: env.NODE_ENV !== 'production',
   });

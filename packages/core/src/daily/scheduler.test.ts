@@ -262,6 +262,47 @@ describe('exactly once', () => {
       claimed?.question?.question.id,
     ]);
   });
+
+  it('does not post a claim that went stale and was taken over while its own tick was paused', async () => {
+    const s = setup();
+    await subscribeChannel(
+      s.store,
+      { platform: 'slack', channelId: 'C-paused' },
+      settings('UTC'),
+      'U',
+      at('2026-03-02T00:00:00Z'),
+    );
+    // Right after this instance claims, it stalls for 11 minutes; another instance takes the claim over.
+    const daily: Store['daily'] = {
+      ...s.store.daily,
+      async claimPost(claim) {
+        const result = await s.store.daily.claimPost(claim);
+        const later = claim.at + 11 * 60_000;
+        s.clock.set(later);
+        await s.store.daily.claimPost({
+          ...claim,
+          claimToken: 'other',
+          at: later,
+          staleBefore: later - 10 * 60_000,
+        });
+        return result;
+      },
+    };
+    const paused = createDailyScheduler({
+      store: { ...s.store, daily },
+      corpus: sampleCorpus(),
+      messenger: s.messenger,
+      clock: s.clock,
+      onError: (message) => {
+        throw new Error(message);
+      },
+    });
+    s.clock.set(at('2026-03-02T09:00:00Z'));
+    await paused.tick(at('2026-03-02T09:00:00Z'));
+    expect(questionPosts(s.messenger)).toEqual([]);
+    const row = await s.store.daily.getPostByDate('slack', 'C-paused', 'question', '2026-03-02');
+    expect([row?.status, row?.claimToken]).toEqual(['claimed', 'other']);
+  });
 });
 
 describe('answers, reveal, streaks, skip', () => {

@@ -132,6 +132,12 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
     }
     if (!claim.claimed) return fresh(claim.post) ? 'busy' : 'exists';
     const post = claim.post;
+    // A claim that went stale while this tick ran (a long pause) may have been taken over: then the
+    // new claimer posts, not this one.
+    if (clock.now().getTime() - post.claimedAt >= staleMs) {
+      const current = await store.daily.getPostByDate(sub.platform, sub.channelId, 'question', date);
+      if (current?.claimToken !== post.claimToken) return 'exists';
+    }
     let messageId: string;
     try {
       messageId = (
