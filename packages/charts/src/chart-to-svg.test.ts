@@ -1,7 +1,7 @@
 import type { ChartSpec } from '@mlsys/core';
 import { describe, expect, it } from 'vitest';
 import { chartToSvg } from './chart-to-svg.js';
-import { svgToPng } from './svg-to-png.js';
+import { svgToPng, svgToPngAsync } from './svg-to-png.js';
 import { THEME } from './theme.js';
 
 const GIB = 2 ** 30;
@@ -96,5 +96,12 @@ describe('svgToPng', () => {
   it('doubles the pixels at scale 2', () => {
     const raster = svgToPng(chartToSvg(llamaKv), 2);
     expect([raster.width, raster.height]).toEqual([1600, 900]);
+  });
+
+  it('renders the same pixels off the event loop (svgToPngAsync)', async () => {
+    const svg = chartToSvg(llamaKv);
+    const [sync, async] = [svgToPng(svg), await svgToPngAsync(svg)];
+    expect([async.width, async.height]).toEqual([800, 450]);
+    expect(async.pixels.equals(sync.pixels)).toBe(true);
   });
 });

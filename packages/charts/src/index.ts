@@ -8,5 +8,5 @@ export { lineChartToSvg } from './line-chart.js';
 export { createScale, formatTick, niceTicks, type Scale } from './scale.js';
 export { stackedBarChartToSvg } from './stacked-bar-chart.js';
 export { escapeXml } from './svg.js';
-export { type RasterChart, svgToPng } from './svg-to-png.js';
+export { type RasterChart, svgToPng, svgToPngAsync } from './svg-to-png.js';
 export { seriesColour, THEME } from './theme.js';

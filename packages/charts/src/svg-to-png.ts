@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { Resvg } from '@resvg/resvg-js';
+import { type RenderedImage, Resvg, type ResvgRenderOptions, renderAsync } from '@resvg/resvg-js';
 import { THEME } from './theme.js';
 
 /** Debian's DejaVu Sans (package fonts-dejavu-core); loading one file is faster than scanning all fonts. */
@@ -14,22 +14,40 @@ export interface RasterChart {
   pixels: Buffer;
 }
 
-/**
- * Rasterises an SVG document to PNG with resvg (a Rust renderer shipped as a prebuilt npm package, no
- * download at install). Uses DejaVu Sans from the system, falling back to any installed font.
- *
- * @param scale pixel density: 1 for chat images, 2 for sharp images on high-density screens.
- */
-export function svgToPng(svg: string, scale = 1): RasterChart {
+/** resvg's options: the zoom, and DejaVu Sans from the system (else any installed font). */
+function renderOptions(scale: number): ResvgRenderOptions {
   const fontFile = existsSync(DEJAVU);
-  const resvg = new Resvg(svg, {
+  return {
     fitTo: { mode: 'zoom', value: scale },
     font: {
       loadSystemFonts: !fontFile,
       fontFiles: fontFile ? [DEJAVU] : [],
       defaultFontFamily: THEME.font,
     },
-  });
-  const image = resvg.render();
-  return { png: image.asPng(), width: image.width, height: image.height, pixels: image.pixels };
+  };
+}
+
+const toRaster = (image: RenderedImage): RasterChart => ({
+  png: image.asPng(),
+  width: image.width,
+  height: image.height,
+  pixels: image.pixels,
+});
+
+/**
+ * Rasterises an SVG document to PNG with resvg (a Rust renderer shipped as a prebuilt npm package, no
+ * download at install), on the calling thread. Servers use {@link svgToPngAsync}.
+ *
+ * @param scale pixel density: 1 for chat images, 2 for sharp images on high-density screens.
+ */
+export function svgToPng(svg: string, scale = 1): RasterChart {
+  return toRaster(new Resvg(svg, renderOptions(scale)).render());
+}
+
+/**
+ * {@link svgToPng} with the rendering (most of the time) on libuv's thread pool, so a server keeps
+ * answering other requests meanwhile; only the PNG encoding runs on the calling thread.
+ */
+export async function svgToPngAsync(svg: string, scale = 1): Promise<RasterChart> {
+  return toRaster(await renderAsync(svg, renderOptions(scale)));
 }

@@ -1,4 +1,4 @@
-import { chartToSvg, svgToPng } from '@mlsys/charts';
+import { chartToSvg, svgToPngAsync } from '@mlsys/charts';
 import type { Reply } from '@mlsys/core';
 import type { SlackImageSource } from '../render/block-kit-types.js';
 import type { WebClient } from './web-client.js';
@@ -22,7 +22,7 @@ export async function uploadCharts(
   return Promise.all(
     charts.map(async (block, index) => {
       try {
-        const png = svgToPng(chartToSvg(block.chart)).png;
+        const { png } = await svgToPngAsync(chartToSvg(block.chart));
         const result = (await client.files.uploadV2({
           file: png,
           filename: `chart-${index}.png`,
