@@ -6,7 +6,7 @@
  */
 
 import { defineKernel, type KernelGraph, type KernelInputs, toKernelGraph } from '../../kernel-definition.js';
-import { createGraphBuilder } from '../../onnx/graph-builder.js';
+import { attr, createGraphBuilder } from '../../onnx/graph-builder.js';
 import { float32Input } from '../common/tensor-inputs.js';
 import {
   describeKmeans,
@@ -21,23 +21,27 @@ import { kmeansStep } from './kmeans-reference.js';
 const RIDGE_FLOP_PER_BYTE = 10;
 
 /**
- * Composed graph. Distances by the expansion `‖x − c‖² = ‖x‖² − 2·x·cᵀ + ‖c‖²` (one MatMul instead
- * of an n × k × dim difference tensor), `ArgMin` (first index on ties), a one-hot assignment matrix
- * from `Equal` against `0 … k−1`, per-cluster sums as `onehotᵀ · X` and counts as a `ReduceSum`;
- * empty clusters keep their centroid (`Where`).
+ * Composed graph. Distances by the expansion `‖x − c‖² = ‖x‖² − 2·x·cᵀ + ‖c‖²`, without the `‖x‖²`
+ * term: it is the same for every centroid of a point, so it cannot change the nearest one (and
+ * leaving it out spares a pass over the points and some cancellation). `‖c‖² − 2·x·cᵀ` is one `Gemm`
+ * (α = −2, C = ‖c‖² broadcast over the points) instead of an n × k × dim difference tensor; then
+ * `ArgMin` (first index on ties), a one-hot assignment matrix from `Equal` against `0 … k−1`,
+ * per-cluster sums as `onehotᵀ · X` and counts as `1ᵀ · onehot` (MatMuls); empty clusters keep
+ * their centroid (`Where`).
  */
 function buildComposed(params: KmeansParams, inputs: KernelInputs): KernelGraph {
   const g = createGraphBuilder({ name: 'kmeans-composed' });
   const x = g.input('points', 'float32', ['n', params.dim]);
   const c = g.input('centroids', 'float32', [params.k, params.dim]);
   const axis = (name: string, value: number) => g.constant(name, 'int64', [1], [value]);
-  const two = g.constant('two', 'float32', [], [2]);
-  const rowNorms = g.node('ReduceSum', [g.node('Mul', [x, x]), axis('dim_axis', 1)], { keepdims: 1 }); // [n, 1]
   const centroidNorms = g.node('ReduceSum', [g.node('Mul', [c, c]), axis('centroid_dim_axis', 1)], {
     keepdims: 0,
   }); // [k]
-  const cross = g.node('MatMul', [x, g.node('Transpose', [c], { perm: [1, 0] })]); // [n, k]
-  const distances = g.node('Add', [g.node('Sub', [rowNorms, g.node('Mul', [two, cross])]), centroidNorms]);
+  const distances = g.node('Gemm', [x, c, centroidNorms], {
+    alpha: attr.float(-2),
+    beta: attr.float(1),
+    transB: 1,
+  }); // [n, k]: ‖c‖² − 2·x·c
   const assignment = g.node('ArgMin', [distances], { axis: 1, keepdims: 1, select_last_index: 0 }); // [n, 1]
   const clusterIds = g.constant(
     'cluster_ids',
@@ -46,16 +50,32 @@ function buildComposed(params: KmeansParams, inputs: KernelInputs): KernelGraph 
     Array.from({ length: params.k }, (_, i) => i),
   );
   const onehot = g.node('Cast', [g.node('Equal', [assignment, clusterIds])], { to: 1 }); // [n, k] float
-  const counts = g.node('ReduceSum', [onehot, axis('point_axis', 0)], { keepdims: 0 }); // [k]
-  const sums = g.node('MatMul', [g.node('Transpose', [onehot], { perm: [1, 0] }), x]); // [k, dim]
-  const column = axis('column', 1);
-  const countColumn = g.node('Unsqueeze', [counts, column]); // [k, 1]
+  // Counts as 1ᵀ · onehot: a MatMul reads the [n, k] matrix faster than a ReduceSum over its rows.
+  const ones = g.node('ConstantOfShape', [g.constant('ones_shape', 'int64', [2], [1, params.n])], {
+    value: attr.tensor({ name: 'one_value', dtype: 'float32', dims: [1], data: Float32Array.of(1) }),
+  });
+  const countColumn = g.node('Transpose', [g.node('MatMul', [ones, onehot])], { perm: [1, 0] }); // [k, 1]
+  // Sums as onehotᵀ · X over `splits` blocks of points, added up: the blocks run on separate
+  // threads (one [k, n]·[n, dim] product has too small an output to be split across them).
+  const splits = pointSplits(params.n);
+  const blocks = (value: string, width: number) =>
+    g.node('Reshape', [value, g.constant(`${value}_blocks`, 'int64', [3], [splits, -1, width])]);
+  const blockSums = g.node('MatMul', [
+    g.node('Transpose', [blocks(onehot, params.k)], { perm: [0, 2, 1] }),
+    blocks(x, params.dim),
+  ]); // [splits, k, dim]
+  const sums = g.node('ReduceSum', [blockSums, axis('block_axis', 0)], { keepdims: 0 }); // [k, dim]
   const one = g.constant('one', 'float32', [], [1]);
   const means = g.node('Div', [sums, g.node('Max', [countColumn, one])]);
   const zero = g.constant('zero', 'float32', [], [0]);
   const updated = g.node('Where', [g.node('Greater', [countColumn, zero]), means, c]);
   g.output(updated, 'float32', [params.k, params.dim]);
   return toKernelGraph(g, { points: inputs.points!, centroids: inputs.centroids! }, updated);
+}
+
+/** Blocks of points summed separately: the largest of 8, 4, 2, 1 that divides `n`. */
+function pointSplits(n: number): number {
+  return [8, 4, 2].find((s) => n % s === 0) ?? 1;
 }
 
 /** FLOPs: the distance MatMul and the update MatMul (2·n·k·dim each) plus ≈ 3·n·k for the distances. */
@@ -93,13 +113,13 @@ export const kmeansKernel = defineKernel<KmeansParams>({
   bytesMoved: kmeansBytes,
   boundBy: (params) =>
     kmeansFlops(params) / kmeansBytes(params) > RIDGE_FLOP_PER_BYTE ? 'compute' : 'memory',
-  // Points plus four n × k float32 matrices (cross terms, distances, one-hot, its transpose).
+  // Points plus n × k float32 matrices (distances, one-hot; four allowed for headroom).
   workBytes: (params) => 4 * (params.n * params.dim + 4 * params.n * params.k),
   implementations: [
     {
       id: 'composed',
       variant: 'composed',
-      label: 'ReduceSum, MatMul, ArgMin, Equal, MatMul, Div, Where',
+      label: 'Gemm, ArgMin, Equal, MatMul (counts), batched MatMul + ReduceSum (sums), Div, Where',
       build: buildComposed,
     },
   ],
