@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { type RenderedImage, Resvg, type ResvgRenderOptions, renderAsync } from '@resvg/resvg-js';
+import { encodePng, unpremultiply } from './encode-png.js';
 import { THEME } from './theme.js';
 
 /** Debian's DejaVu Sans (package fonts-dejavu-core); loading one file is faster than scanning all fonts. */
@@ -45,9 +46,19 @@ export function svgToPng(svg: string, scale = 1): RasterChart {
 }
 
 /**
- * {@link svgToPng} with the rendering (most of the time) on libuv's thread pool, so a server keeps
- * answering other requests meanwhile; only the PNG encoding runs on the calling thread.
+ * {@link svgToPng} off the calling thread: resvg renders on libuv's thread pool and the PNG is
+ * deflated there too ({@link encodePng}), so a server keeps answering other requests meanwhile (the
+ * calling thread only copies rows, well under a millisecond for a chat image).
  */
 export async function svgToPngAsync(svg: string, scale = 1): Promise<RasterChart> {
-  return toRaster(await renderAsync(svg, renderOptions(scale)));
+  const image = await renderAsync(svg, renderOptions(scale));
+  const pixels = image.pixels;
+  const straight = Buffer.from(pixels);
+  unpremultiply(straight);
+  return {
+    png: await encodePng(straight, image.width, image.height),
+    width: image.width,
+    height: image.height,
+    pixels,
+  };
 }
