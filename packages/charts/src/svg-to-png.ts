@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { type RenderedImage, Resvg, type ResvgRenderOptions, renderAsync } from '@resvg/resvg-js';
 import { encodePng, unpremultiply } from './encode-png.js';
+import { createRenderSlots } from './render-slots.js';
 import { THEME } from './theme.js';
 
 /** Debian's DejaVu Sans (package fonts-dejavu-core); loading one file is faster than scanning all fonts. */
@@ -28,6 +29,9 @@ function renderOptions(scale: number): ResvgRenderOptions {
   };
 }
 
+/** Renders in flight at once: all cores but one, so the event loop's core stays free. */
+const slots = createRenderSlots();
+
 const toRaster = (image: RenderedImage): RasterChart => ({
   png: image.asPng(),
   width: image.width,
@@ -48,10 +52,11 @@ export function svgToPng(svg: string, scale = 1): RasterChart {
 /**
  * {@link svgToPng} off the calling thread: resvg renders on libuv's thread pool and the PNG is
  * deflated there too ({@link encodePng}), so a server keeps answering other requests meanwhile (the
- * calling thread only copies rows, well under a millisecond for a chat image).
+ * calling thread only copies rows, well under a millisecond for a chat image). Renders queue for one
+ * of `cores − 1` slots ({@link createRenderSlots}).
  */
 export async function svgToPngAsync(svg: string, scale = 1): Promise<RasterChart> {
-  const image = await renderAsync(svg, renderOptions(scale));
+  const image = await slots.run(() => renderAsync(svg, renderOptions(scale)));
   const pixels = image.pixels;
   const straight = Buffer.from(pixels);
   unpremultiply(straight);

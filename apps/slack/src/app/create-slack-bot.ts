@@ -56,18 +56,19 @@ export function createSlackBot(config: SlackBotConfig): SlackBot {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     ...(config.retryConfig ? { retryConfig: config.retryConfig } : {}),
   };
+  // No conversation store: nothing reads `context.conversation`, and it costs every request a lookup.
+  const appOptions = { clientOptions, logLevel: LogLevel.ERROR, convoStore: false as const };
   let app: App;
   let receiver: HTTPReceiver | undefined;
   if (config.signingSecret) {
     receiver = new HTTPReceiver({ signingSecret: config.signingSecret, logLevel: LogLevel.ERROR });
-    app = new App({ token: config.botToken, receiver, clientOptions, logLevel: LogLevel.ERROR });
+    app = new App({ token: config.botToken, receiver, ...appOptions });
   } else if (config.appToken) {
     app = new App({
       token: config.botToken,
       appToken: config.appToken,
       socketMode: true,
-      clientOptions,
-      logLevel: LogLevel.ERROR,
+      ...appOptions,
     });
   } else {
     throw new Error('Slack needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)');
