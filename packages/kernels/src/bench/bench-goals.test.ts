@@ -64,6 +64,34 @@ describe('checkGoals', () => {
     expect(goals[2]).toMatchObject({ achieved: 2000 / 80, target: 20, met: true });
     expect(goals).toHaveLength(3);
   });
+
+  it('gives the GB/s of a memory-bound kernel and its reference against the copy ceiling', () => {
+    const norm = { kernel: 'rmsnorm', shape: { rows: 1024, hidden: 4096 }, boundBy: 'memory' as const };
+    const [goal] = checkGoals(machine, [
+      {
+        ...norm,
+        implementation: 'composed',
+        variant: 'composed',
+        sizeIndex: 0,
+        sizeCount: 1,
+        ms: 4,
+        gbps: 8,
+      },
+      {
+        ...norm,
+        implementation: 'reference',
+        variant: 'reference',
+        sizeIndex: 0,
+        sizeCount: 1,
+        ms: 20,
+        gbps: 1.6,
+      },
+    ]);
+    // 8 GB/s · 4 ms = 32 MB; at 20 GB/s that is 1.6 ms, and 20 ms / 1.6 ms = 12.5×.
+    expect(goal).toMatchObject({ achieved: 5, met: false });
+    expect(goal!.detail).toContain('slowest 8.00 GB/s, reference 1.60 GB/s, copy 20.00 GB/s');
+    expect(goal!.detail).toContain('at copy speed 1.60 ms, at most 13×');
+  });
 });
 
 describe('benchToJson', () => {

@@ -82,10 +82,25 @@ export function checkGoals(machine: MachineBaseline, results: readonly BenchResu
       achieved,
       target: SPEEDUP_TARGET,
       met: achieved >= SPEEDUP_TARGET,
-      detail: `slowest ${slowest.implementation} ${slowest.ms!.toFixed(2)} ms vs reference ${reference.ms!.toFixed(1)} ms`,
+      detail: `slowest ${slowest.implementation} ${slowest.ms!.toFixed(2)} ms vs reference ${reference.ms!.toFixed(1)} ms${
+        slowest.boundBy === 'memory' ? `; ${bandwidthText(machine, slowest, reference)}` : ''
+      }`,
     });
   }
   return checks;
+}
+
+/**
+ * For a memory-bound kernel: both rates against the copy ceiling, and the largest ratio any
+ * implementation could reach — one that moves only the kernel's ideal bytes at copy speed.
+ */
+function bandwidthText(machine: MachineBaseline, slowest: BenchResult, reference: BenchResult): string {
+  const bytes = (slowest.gbps ?? 0) * slowest.ms! * 1e6;
+  const floorMs = bytes / (machine.copyGBps * 1e6);
+  return (
+    `memory-bound: slowest ${(slowest.gbps ?? 0).toFixed(2)} GB/s, reference ${(reference.gbps ?? 0).toFixed(2)} GB/s, ` +
+    `copy ${machine.copyGBps.toFixed(2)} GB/s; at copy speed ${floorMs.toFixed(2)} ms, at most ${(reference.ms! / floorMs).toFixed(0)}×`
+  );
 }
 
 /** `key=value …` of a shape. */
