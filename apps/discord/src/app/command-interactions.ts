@@ -38,17 +38,17 @@ export async function onChatInput(
   });
   const early = await settleWithin(work, context.ackBudgetMs);
   if (early) {
-    await interaction.reply(replyOptions(context, early.reply));
+    await interaction.reply(await replyOptions(context, early.reply));
     return;
   }
   await interaction.deferReply();
   const { reply } = await work;
   if (reply.visibility === 'public') {
-    await interaction.editReply(editOptions(context, reply));
+    await interaction.editReply(await editOptions(context, reply));
     return;
   }
   await interaction.deleteReply();
-  await interaction.followUp(replyOptions(context, reply));
+  await interaction.followUp(await replyOptions(context, reply));
 }
 
 /**

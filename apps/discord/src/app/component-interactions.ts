@@ -101,15 +101,15 @@ async function answer(
   const work: Promise<Dispatched> = context.router.handleAction(action);
   const early = await settleWithin(work, context.ackBudgetMs);
   if (early) {
-    await interaction.reply(replyOptions(context, early.reply));
+    await interaction.reply(await replyOptions(context, early.reply));
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const { reply } = await work;
   if (reply.visibility === 'ephemeral') {
-    await interaction.editReply(editOptions(context, reply));
+    await interaction.editReply(await editOptions(context, reply));
     return;
   }
   await interaction.editReply({ content: 'Done.' });
-  await interaction.followUp(replyOptions(context, reply));
+  await interaction.followUp(await replyOptions(context, reply));
 }

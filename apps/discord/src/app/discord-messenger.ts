@@ -10,7 +10,7 @@ export interface DiscordMessengerOptions {
   /** Interaction tokens by channel and user, for ephemeral follow-ups. */
   memory: InteractionMemory;
   /** Renders a reply (and records whatever the bot must remember about it, e.g. prompt texts). */
-  render: (reply: Reply) => DiscordPayload;
+  render: (reply: Reply) => Promise<DiscordPayload>;
   now?: () => number;
 }
 
@@ -41,7 +41,7 @@ export function createDiscordMessenger(rest: REST, options: DiscordMessengerOpti
   const now = options.now ?? Date.now;
   return {
     async post(channel, reply, options) {
-      const request = restBody(render(reply));
+      const request = restBody(await render(reply));
       const body =
         options?.key === undefined
           ? request.body
@@ -52,10 +52,13 @@ export function createDiscordMessenger(rest: REST, options: DiscordMessengerOpti
       return { ...channel, messageId: sent.id };
     },
     async update(message, reply) {
-      await rest.patch(Routes.channelMessage(message.channelId, message.messageId), restBody(render(reply)));
+      await rest.patch(
+        Routes.channelMessage(message.channelId, message.messageId),
+        restBody(await render(reply)),
+      );
     },
     async ephemeral(channel, userId, reply) {
-      const payload = render(reply);
+      const payload = await render(reply);
       const token = memory.recall(channel.channelId, userId, now());
       if (token) {
         await rest.post(Routes.webhook(token.applicationId, token.token), {

@@ -1,4 +1,4 @@
-import { chartToSvg, svgToPng } from '@mlsys/charts';
+import { chartToSvg, svgToPngAsync } from '@mlsys/charts';
 import type { Reply } from '@mlsys/core';
 import type { DiscordMessage } from '../render/discord-types.js';
 import { chartFileName, replyToDiscord } from '../render/reply-to-discord.js';
@@ -35,9 +35,13 @@ export function toDiscordMessage(reply: Reply): DiscordMessage {
 
 /**
  * Renders a reply for Discord and draws its charts as PNG attachments named as the embeds refer to
- * them (`chart-N.png`). A chart that fails to draw is left out (its embed shows no image).
+ * them (`chart-N.png`), off the event loop (`svgToPngAsync`). A chart that fails to draw is left out
+ * (its embed shows no image).
  */
-export function toDiscordPayload(reply: Reply, onError: (error: unknown) => void = () => {}): DiscordPayload {
+export async function toDiscordPayload(
+  reply: Reply,
+  onError: (error: unknown) => void = () => {},
+): Promise<DiscordPayload> {
   const message = toDiscordMessage(reply);
   const files: ChartFile[] = [];
   let index = 0;
@@ -45,7 +49,7 @@ export function toDiscordPayload(reply: Reply, onError: (error: unknown) => void
     if (block.type !== 'chart') continue;
     const name = chartFileName(index++);
     try {
-      files.push({ name, data: svgToPng(chartToSvg(block.chart)).png });
+      files.push({ name, data: (await svgToPngAsync(chartToSvg(block.chart))).png });
     } catch (error) {
       onError(error);
     }

@@ -69,9 +69,12 @@ export function rememberToken(context: InteractionContext, interaction: BaseInte
 }
 
 /** A reply as `interaction.reply` / `followUp` options: embeds, buttons, chart files, ephemeral flag. */
-export function replyOptions(context: InteractionContext, reply: Reply): InteractionReplyOptions {
+export async function replyOptions(
+  context: InteractionContext,
+  reply: Reply,
+): Promise<InteractionReplyOptions> {
   context.prompts.remember(reply);
-  const { message, files } = toDiscordPayload(reply, (error) =>
+  const { message, files } = await toDiscordPayload(reply, (error) =>
     context.log('discord: chart failed', { error }),
   );
   const options: InteractionReplyOptions = {
@@ -86,7 +89,10 @@ export function replyOptions(context: InteractionContext, reply: Reply): Interac
 }
 
 /** A reply as `interaction.editReply` options (the visibility was fixed when the reply was deferred). */
-export function editOptions(context: InteractionContext, reply: Reply): InteractionEditReplyOptions {
-  const { flags: _flags, ...rest } = replyOptions(context, reply);
+export async function editOptions(
+  context: InteractionContext,
+  reply: Reply,
+): Promise<InteractionEditReplyOptions> {
+  const { flags: _flags, ...rest } = await replyOptions(context, reply);
   return rest as InteractionEditReplyOptions;
 }
