@@ -9,8 +9,16 @@
  */
 
 import type { GraphBuilder } from '../../onnx/graph-builder.js';
-import { addCandidates, addMassThreshold, graphConstants, type RowMass } from './mass-threshold.js';
-import { addFastNucleus, searchSize } from './nucleus-graphs.js';
+import {
+  addCandidates,
+  addMassThreshold,
+  addRowMass3d,
+  type Candidates,
+  graphConstants,
+  type MassThreshold,
+  type RowMass,
+} from './mass-threshold.js';
+import { addNucleusFromCandidates, searchSize } from './nucleus-graphs.js';
 
 /** The fast path's token per row and whether any row needs the full sort. */
 export interface FastSample {
@@ -33,11 +41,52 @@ export function addFastSample(
   const int = (name: string, value: number) => c.constant(`int_${name}`, 'int64', [1], [value]);
   // Rank order is logit descending, index ascending: the last token is the smallest logit's last index.
   const lastOfRow = g.node('ArgMin', [row.z], { axis: -1, keepdims: 1, select_last_index: 1 });
+  const size = searchSize(settings.vocab);
   let keptMass = row.total;
   let lastKept = lastOfRow;
   let invalid: string | undefined;
+  let found: MassThreshold;
+  let candidates: Candidates;
+  let target: string;
   if (settings.topP) {
-    const nucleus = addFastNucleus(g, row, settings.p, settings.vocab, 'sample_nucleus');
+    // Both searches in one pass per step: the nucleus (mass < p) and the draw. The draw's true target
+    // u·M needs the kept mass M, known only afterwards; M ≥ min(p, Σq) up to float rounding, so a
+    // threshold whose mass is below u·min(p, Σq)·(1 − 10⁻⁵) is below u·M too.
+    const rowP = g.node('Expand', [settings.p, g.node('Shape', [row.total])]); // [rows, 1]
+    const lower = g.node('Mul', [
+      g.node('Min', [rowP, row.total]),
+      c.constant('shrink', 'float32', [], [1 - 1e-5]),
+    ]);
+    const targets = g.node('Concat', [rowP, g.node('Mul', [settings.u, lower])], { axis: 1 }); // [rows, 2]
+    const row3 = addRowMass3d(g, row, 'sample_joint');
+    const both = addMassThreshold(g, row3, g.node('Unsqueeze', [targets, int('last', 2)]), {
+      iterations: size.iterations,
+      orEqual: false,
+      prefix: 'sample_joint',
+    });
+    const all = addCandidates(g, row3, both.threshold, size.candidates, 'sample_joint_candidates');
+    const pick = (value: string, index: 0 | 1) =>
+      g.node('Gather', [value, c.constant(`search_${index}`, 'int64', [], [index])], { axis: 1 });
+    const split = (index: 0 | 1): [MassThreshold, Candidates] => [
+      { threshold: pick(both.threshold, index), mass: pick(both.mass, index) },
+      {
+        above: '',
+        values: pick(all.values, index),
+        indices: pick(all.indices, index),
+        probs: pick(all.probs, index),
+        real: pick(all.real, index),
+      },
+    ];
+    const [nucleusFound, nucleusCandidates] = split(0);
+    const nucleus = addNucleusFromCandidates(
+      g,
+      nucleusFound,
+      nucleusCandidates,
+      settings.p,
+      settings.vocab,
+      'sample_nucleus',
+    );
+    [found, candidates] = split(1);
     keptMass = nucleus.keptMass;
     invalid = nucleus.invalid;
     const keptCount = g.node('ReduceSum', [g.node('Cast', [nucleus.keptCandidates], { to: 7 }), c.lastAxes], {
@@ -48,16 +97,16 @@ export function addFastSample(
     // No kept candidate: every token is above the threshold, so the row's last token is the last kept.
     const anyKept = g.node('Greater', [keptCount, int('none', 0)]);
     lastKept = g.node('Where', [anyKept, lastCandidate, lastOfRow]);
+    target = g.node('Mul', [settings.u, keptMass]);
+  } else {
+    target = g.node('Mul', [settings.u, keptMass]);
+    found = addMassThreshold(g, row, target, {
+      iterations: size.iterations,
+      orEqual: true,
+      prefix: 'sample_draw',
+    });
+    candidates = addCandidates(g, row, found.threshold, size.candidates, 'sample_draw_candidates');
   }
-
-  const target = g.node('Mul', [settings.u, keptMass]);
-  const size = searchSize(settings.vocab);
-  const found = addMassThreshold(g, row, target, {
-    iterations: size.iterations,
-    orEqual: true,
-    prefix: 'sample_draw',
-  });
-  const candidates = addCandidates(g, row, found.threshold, size.candidates, 'sample_draw_candidates');
   const realProbs = g.node('Where', [candidates.real, candidates.probs, c.zero]);
   const through = g.node('Add', [found.mass, g.node('CumSum', [realProbs, c.lastAxis])]);
   // Position = number of real candidates whose cumulative mass is still ≤ the target.

@@ -29,6 +29,8 @@ export interface RowMass {
   maxZ: string;
   /** `Σ q` over the row. */
   total: string;
+  /** In the 3-D form: `q` as `[rows, vocab]`. */
+  rowsQ?: string;
 }
 
 /** A threshold and the mass strictly above it, both `[rows, 1]`. */
@@ -93,6 +95,23 @@ export function addRowMass(g: GraphBuilder, z: string, q: string, prefix: string
     minZ: g.node('ReduceMin', [z, lastAxes], { keepdims: 1 }),
     maxZ: g.node('ReduceMax', [z, lastAxes], { keepdims: 1 }),
     total: g.node('ReduceSum', [q, lastAxes], { keepdims: 1 }),
+  };
+}
+
+/**
+ * `row` with a middle axis of 1 (`z`, `q` → `[rows, 1, vocab]`, statistics → `[rows, 1, 1]`), so that
+ * several searches over the same row can run in one pass each: thresholds and targets `[rows, s, 1]`.
+ */
+export function addRowMass3d(g: GraphBuilder, row: RowMass, prefix: string): RowMass {
+  const axis = g.constant(`${prefix}_middle_axis`, 'int64', [1], [1]);
+  const lift = (value: string) => g.node('Unsqueeze', [value, axis]);
+  return {
+    z: lift(row.z),
+    q: lift(row.q),
+    minZ: lift(row.minZ),
+    maxZ: lift(row.maxZ),
+    total: lift(row.total),
+    rowsQ: row.q,
   };
 }
 
@@ -176,7 +195,9 @@ export function addMassThreshold(
 
 /**
  * The `count` largest logits `≤ threshold` of each row in rank order, with their token ids and
- * probabilities (`count` must not exceed the vocabulary).
+ * probabilities (`count` must not exceed the vocabulary). With `row` in 3-D form (`[rows, 1, vocab]`,
+ * see {@link addRowMass3d}) and thresholds `[rows, s, 1]`, each of the `s` searches gets its own
+ * candidates, `[rows, s, count]`.
  */
 export function addCandidates(
   g: GraphBuilder,
@@ -186,6 +207,7 @@ export function addCandidates(
   prefix: string,
 ): Candidates {
   const c = graphConstants(g, prefix);
+  const q = row.rowsQ ?? row.q;
   // Tokens above the threshold drop to about −1e30, below every logit (|z| ≤ 1e6: LOGITS_CAPS).
   const above = addAboveMask(g, row.z, threshold);
   const masked = g.node('Sub', [row.z, g.node('Mul', [above, c.constant('far', 'float32', [], [1e30])])]);
@@ -195,7 +217,18 @@ export function addCandidates(
     above,
     values: values!,
     indices: indices!,
-    probs: g.node('GatherElements', [row.q, indices!], { axis: -1 }),
+    probs: row.rowsQ
+      ? g.node('Reshape', [
+          g.node(
+            'GatherElements',
+            [q, g.node('Reshape', [indices!, c.constant('rows_shape', 'int64', [2], [0, -1])])],
+            {
+              axis: -1,
+            },
+          ),
+          g.node('Shape', [indices!]),
+        ])
+      : g.node('GatherElements', [q, indices!], { axis: -1 }),
     real: g.node('Greater', [values!, c.constant('padding', 'float32', [], [-1e29])]),
   };
 }

@@ -14,6 +14,7 @@ import {
   addMassThreshold,
   type Candidates,
   graphConstants,
+  type MassThreshold,
   type RowMass,
 } from './mass-threshold.js';
 
@@ -55,13 +56,29 @@ export function addFastNucleus(
   prefix: string,
 ): FastNucleus {
   const size = searchSize(vocab);
-  const c = graphConstants(g, prefix);
   const found = addMassThreshold(g, row, p, {
     iterations: size.iterations,
     orEqual: false,
     prefix: `${prefix}_search`,
   });
   const candidates = addCandidates(g, row, found.threshold, size.candidates, `${prefix}_candidates`);
+  return addNucleusFromCandidates(g, found, candidates, p, vocab, prefix);
+}
+
+/**
+ * The nucleus given a threshold whose mass above is `< p` and the candidates below it: keep the
+ * candidates while the mass ranked before them is `< p`.
+ */
+export function addNucleusFromCandidates(
+  g: GraphBuilder,
+  found: MassThreshold,
+  candidates: Candidates,
+  p: string,
+  vocab: number,
+  prefix: string,
+): FastNucleus {
+  const count = searchSize(vocab).candidates;
+  const c = graphConstants(g, prefix);
   const realProbs = g.node('Where', [candidates.real, candidates.probs, c.zero]);
   const before = g.node('Add', [found.mass, g.node('CumSum', [realProbs, c.lastAxis], { exclusive: 1 })]);
   const keptCandidates = g.node('And', [candidates.real, g.node('Less', [before, p])]);
@@ -71,11 +88,11 @@ export function addFastNucleus(
     g.node('ReduceSum', [keptOfCandidates, c.lastAxes], { keepdims: 1 }),
   ]);
   const invalid =
-    size.candidates < vocab
+    count < vocab
       ? g.node('Slice', [
           keptCandidates,
           c.constant('last_start', 'int64', [1], [-1]),
-          c.constant('last_end', 'int64', [1], [size.candidates]),
+          c.constant('last_end', 'int64', [1], [count]),
           c.lastAxes,
         ])
       : g.node('Less', [keptMass, c.zero]); // never: every token is above the threshold or a candidate
