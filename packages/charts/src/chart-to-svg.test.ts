@@ -98,11 +98,11 @@ describe('svgToPng', () => {
     expect([raster.width, raster.height]).toEqual([1600, 900]);
   });
 
-  it('renders off the event loop a PNG that decodes to the same pixels (svgToPngAsync)', async () => {
+  it('renders on a worker thread a PNG that decodes to the same pixels (svgToPngAsync)', async () => {
     const svg = chartToSvg(llamaKv);
     const [sync, async] = [svgToPng(svg), await svgToPngAsync(svg)];
     expect([async.width, async.height]).toEqual([800, 450]);
-    expect(async.pixels.equals(sync.pixels)).toBe(true);
+    expect(async.png.subarray(1, 4).toString()).toBe('PNG');
     // resvg, as an independent PNG decoder, draws our PNG back at its own size: pixel for pixel.
     const wrapped = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="450"><image width="800" height="450" href="data:image/png;base64,${async.png.toString('base64')}"/></svg>`;
     expect(svgToPng(wrapped).pixels.equals(sync.pixels)).toBe(true);

@@ -1,18 +1,14 @@
 import { existsSync } from 'node:fs';
-import { type RenderedImage, Resvg, type ResvgRenderOptions, renderAsync } from '@resvg/resvg-js';
-import { encodePng, unpremultiply } from './encode-png.js';
-import { createRenderSlots } from './render-slots.js';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { createPngWorkers, type PngImage, type PngWorkers } from './png-workers.js';
 import { THEME } from './theme.js';
 
 /** Debian's DejaVu Sans (package fonts-dejavu-core); loading one file is faster than scanning all fonts. */
 const DEJAVU = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 
 /** A rasterised chart: PNG bytes and, for checks, the raw RGBA pixels. */
-export interface RasterChart {
-  png: Buffer;
-  width: number;
-  height: number;
-  /** RGBA, row-major, 4 bytes per pixel. */
+export interface RasterChart extends PngImage {
+  /** RGBA (premultiplied, as resvg keeps them), row-major, 4 bytes per pixel. */
   pixels: Buffer;
 }
 
@@ -29,16 +25,6 @@ function renderOptions(scale: number): ResvgRenderOptions {
   };
 }
 
-/** Renders in flight at once: all cores but one, so the event loop's core stays free. */
-const slots = createRenderSlots();
-
-const toRaster = (image: RenderedImage): RasterChart => ({
-  png: image.asPng(),
-  width: image.width,
-  height: image.height,
-  pixels: image.pixels,
-});
-
 /**
  * Rasterises an SVG document to PNG with resvg (a Rust renderer shipped as a prebuilt npm package, no
  * download at install), on the calling thread. Servers use {@link svgToPngAsync}.
@@ -46,24 +32,19 @@ const toRaster = (image: RenderedImage): RasterChart => ({
  * @param scale pixel density: 1 for chat images, 2 for sharp images on high-density screens.
  */
 export function svgToPng(svg: string, scale = 1): RasterChart {
-  return toRaster(new Resvg(svg, renderOptions(scale)).render());
+  const image = new Resvg(svg, renderOptions(scale)).render();
+  return { png: image.asPng(), width: image.width, height: image.height, pixels: image.pixels };
 }
 
+/** The workers of {@link svgToPngAsync}, started on first use. */
+let workers: PngWorkers | undefined;
+
 /**
- * {@link svgToPng} off the calling thread: resvg renders on libuv's thread pool and the PNG is
- * deflated there too ({@link encodePng}), so a server keeps answering other requests meanwhile (the
- * calling thread only copies rows, well under a millisecond for a chat image). Renders queue for one
- * of `cores − 1` slots ({@link createRenderSlots}).
+ * {@link svgToPng} on a worker thread ({@link createPngWorkers}: all cores but one): the render and
+ * the PNG encoding (tens of ms of CPU and several fresh megabyte buffers) stay off the caller's event
+ * loop, so a server keeps acknowledging requests while charts draw. No pixels: callers send the PNG.
  */
-export async function svgToPngAsync(svg: string, scale = 1): Promise<RasterChart> {
-  const image = await slots.run(() => renderAsync(svg, renderOptions(scale)));
-  const pixels = image.pixels;
-  const straight = Buffer.from(pixels);
-  unpremultiply(straight);
-  return {
-    png: await encodePng(straight, image.width, image.height),
-    width: image.width,
-    height: image.height,
-    pixels,
-  };
+export function svgToPngAsync(svg: string, scale = 1): Promise<PngImage> {
+  workers ??= createPngWorkers();
+  return workers.render(svg, renderOptions(scale));
 }
