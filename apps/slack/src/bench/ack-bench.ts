@@ -8,8 +8,7 @@ import type { FakeSlackApi } from '../testing/fake-slack-api.js';
 import { TEST_SIGNING_SECRET } from '../testing/serve-slack-bot.js';
 import { findButton } from '../testing/slack-buttons.js';
 import { type BotErrors, serveBenchBot } from './bench-bot.js';
-import { type LoadPlan, type LoadRequest, type LoadResult, responsesFor } from './load-plan.js';
-import type { ResponseSink } from './response-sink.js';
+import type { LoadPlan, LoadRequest, LoadResult } from './load-plan.js';
 import { latencyOf, ms } from './stats.js';
 
 const CLIENTS = 50;
@@ -52,15 +51,12 @@ async function answerButton(router: Router): Promise<LoadRequest> {
   throw new Error('no /question reply with an answer button in 200 draws');
 }
 
-/** Runs the load worker; `betweenPhases` runs after its warm-up, before the timed requests. */
-function runLoad(plan: LoadPlan, betweenPhases: () => Promise<void>): Promise<LoadResult> {
+/** Runs the load worker: its warm-up (and the replies of it), then the timed requests. */
+function runLoad(plan: LoadPlan): Promise<LoadResult> {
   const worker = new Worker(new URL('./load-worker.js', import.meta.url), { workerData: plan });
   return new Promise((resolve, reject) => {
     worker.on('error', reject);
-    worker.on('message', (message: 'warm' | LoadResult) => {
-      if (message === 'warm') void betweenPhases().then(() => worker.postMessage('go'), reject);
-      else void worker.terminate().then(() => resolve(message));
-    });
+    worker.on('message', (result: LoadResult) => void worker.terminate().then(() => resolve(result)));
   });
 }
 
@@ -87,24 +83,6 @@ const row = (label: string, samples: number[], perSecond?: number) => {
   return `${label.padEnd(72)}p50 ${ms(t.p50).padStart(9)}  p95 ${ms(t.p95).padStart(9)}  p99 ${ms(t.p99).padStart(9)}${throughput}`;
 };
 
-/**
- * Runs `mix` against the bot after a warm-up whose replies are delivered first; then waits for the
- * timed requests' replies. `missing`: response_url posts that never arrived.
- */
-async function loadBot(
-  url: string,
-  plan: Omit<LoadPlan, 'url'>,
-  sink: ResponseSink,
-): Promise<LoadResult & { missing: number }> {
-  const before = sink.received;
-  const warm = responsesFor(plan.mix, CLIENTS, USERS_PER_CLIENT);
-  const result = await runLoad({ ...plan, url }, async () => {
-    await sink.drained(before + warm);
-  });
-  const timed = responsesFor(plan.mix, CLIENTS, TIMED_PER_CLIENT);
-  return { ...result, missing: await sink.drained(before + warm + timed) };
-}
-
 const all = (result: LoadResult) => Object.values(result.latencies).flat();
 const rate = (result: LoadResult) => (all(result).length / result.elapsedMs) * 1000;
 
@@ -115,7 +93,7 @@ const rate = (result: LoadResult) => (all(result).length / result.elapsedMs) * 1
  * ack plus buttons, then the same with `/kvcache` added, whose chart is rendered on the same event
  * loop after its ack.
  */
-export async function ackBench(api: FakeSlackApi, sink: ResponseSink, errors: BotErrors): Promise<void> {
+export async function ackBench(api: FakeSlackApi, errors: BotErrors): Promise<void> {
   const served = await serveBenchBot(api, errors);
   const kvcache = await command(served.router, 'kvcache', 'llama-70b 128k');
   const moe = await command(served.router, 'moe', 'mixtral-8x7b');
@@ -127,16 +105,16 @@ export async function ackBench(api: FakeSlackApi, sink: ResponseSink, errors: Bo
     perClient: TIMED_PER_CLIENT,
     usersPerClient: USERS_PER_CLIENT,
     mix,
-    responseUrlPrefix: sink.url('load-'),
+    replies: true,
   });
   const bare = await startBareServer();
-  const baseline = await runLoad({ ...plan([kvcache, moe, button]), url: bare.url }, async () => {});
+  const baseline = await runLoad({ ...plan([kvcache, moe, button]), url: bare.url, replies: false });
   await bare.close();
   const workloads = [
-    { name: 'no chart in the mix', result: await loadBot(served.eventsUrl, plan([moe, button]), sink) },
+    { name: 'no chart in the mix', result: await runLoad({ ...plan([moe, button]), url: served.eventsUrl }) },
     {
       name: 'with /kvcache (its chart rendered after the ack)',
-      result: await loadBot(served.eventsUrl, plan([kvcache, moe, button]), sink),
+      result: await runLoad({ ...plan([kvcache, moe, button]), url: served.eventsUrl }),
     },
   ];
   await served.close();

@@ -19,15 +19,22 @@ export interface LoadPlan {
   /** Distinct user ids per client (`U<client>x<n>`). */
   usersPerClient: number;
   mix: readonly LoadRequest[];
-  /** Prefix of the `response_url` each request carries (an id is appended). */
-  responseUrlPrefix: string;
+  /**
+   * Whether the server posts replies to the requests' `response_url`s (the bot does; the bare
+   * baseline does not): the worker then waits for them after each phase.
+   */
+  replies: boolean;
 }
 
-/** What the worker reports: ack latencies per request label (ms), wall time, non-200 answers. */
+/**
+ * What the worker reports: ack latencies per request label (ms), wall time, non-200 answers, and
+ * replies that never reached their `response_url`.
+ */
 export interface LoadResult {
   latencies: Record<string, number[]>;
   elapsedMs: number;
   failures: number;
+  missing: number;
 }
 
 /** How many `response_url` posts `count` requests of `mix` (cycled) cause. */

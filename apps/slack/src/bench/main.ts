@@ -14,13 +14,15 @@ import { startResponseSink } from './response-sink.js';
 console.log(
   `machine: ${cpus().length} CPUs, load average ${loadavg()
     .map((x) => x.toFixed(1))
-    .join(' / ')} (bot, fake Web API and response_url endpoint on the main thread; load clients in a worker)`,
+    .join(
+      ' / ',
+    )} (bot and fake Web API on the main thread; load clients and the response_url endpoint they read replies on in a worker)`,
 );
 const api = await startFakeSlackApi();
 const sink = await startResponseSink();
 const errors: BotErrors = { incidents: 0, logged: 0 };
 try {
-  await ackBench(api, sink, errors);
+  await ackBench(api, errors);
   await chartBench(api, sink, errors);
 } finally {
   await sink.close();
