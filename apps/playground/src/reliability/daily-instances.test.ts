@@ -179,10 +179,12 @@ describe('daily question across instances on PostgreSQL, one instance killed eac
         }
       }
       expect(wrong).toEqual([]);
-      expect(kills).toBe(DAYS);
+      // Lookups happen only when a claim is taken over: a dead instance's post was looked for.
+      const lookups = api.calls.filter((c) => c.method === 'conversations.history').length;
+      expect(lookups).toBeGreaterThan(0);
       console.info(
         `daily across instances: ${kills} kills (${killedMidTick} while the instance's tick was in flight), ` +
-          `${counts.size} keyed posts, ${api.calls.filter((c) => c.method === 'conversations.history').length} history lookups`,
+          `${counts.size} keyed posts, ${lookups} takeover lookups`,
       );
     } finally {
       for (const result of await Promise.allSettled(started)) {

@@ -1,4 +1,5 @@
 import type { Messenger, Reply } from '@mlsys/core';
+import { webApi } from '@slack/bolt';
 import type { SlackMessage } from '../render/block-kit-types.js';
 import { withDeadline } from '../render/deadline-context.js';
 import { replyToBlockKit } from '../render/reply-to-block-kit.js';
@@ -21,7 +22,21 @@ export async function renderForSlack(
   return { message: withDeadline(replyToBlockKit(reply, { chartImages }), reply), withoutImages };
 }
 
-/** Sends `send(message)`; if that fails and the message had images, once more without them. */
+/**
+ * Whether Slack answered and refused a message (a Web API `ok: false`, or a `response_url` answering
+ * 4xx), so nothing was posted; a lost response (the message may have been posted) is not a refusal.
+ */
+export function isRefusal(error: unknown): boolean {
+  const e = error as { code?: unknown; response?: { status?: unknown } } | null;
+  if (e?.code === webApi.ErrorCode.PlatformError) return true;
+  const status = e?.response?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+/**
+ * Sends `send(message)`; if Slack refuses a message with images (a file not processed yet), once
+ * more without them. Any other failure is thrown: the first message may have been posted.
+ */
 export async function sendWithFallback<T>(
   rendered: { message: SlackMessage; withoutImages: SlackMessage },
   send: (message: SlackMessage) => Promise<T>,
@@ -29,7 +44,7 @@ export async function sendWithFallback<T>(
   try {
     return await send(rendered.message);
   } catch (error) {
-    if (rendered.message === rendered.withoutImages) throw error;
+    if (rendered.message === rendered.withoutImages || !isRefusal(error)) throw error;
     return send(rendered.withoutImages);
   }
 }
@@ -46,7 +61,7 @@ export function createSlackMessenger(clients: PostClients, onError: (error: unkn
     async post(channel, reply, options) {
       const rendered = await renderForSlack(client, reply, onError);
       const ts = await sendWithFallback(rendered, (message) =>
-        postOnce(clients, channel.channelId, message, options?.key, onError),
+        postOnce(clients, channel.channelId, message, options, onError),
       );
       return { ...channel, messageId: ts };
     },

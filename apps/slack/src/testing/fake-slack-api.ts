@@ -75,19 +75,26 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         return { ok: true, channel, ts: message.ts };
       }
       case 'conversations.history': {
+        // Newest first, a page of `limit` from `cursor` (an offset here). The fake's ts are counters,
+        // not clock times, so `oldest` is not applied.
         const all = channels.get(String(params.channel)) ?? [];
         const limit = Math.min(Number(params.limit ?? HISTORY_LIMITS.default), HISTORY_LIMITS.max);
+        const from = Number(params.cursor ?? 0);
+        const newestFirst = [...all].reverse();
         const withMetadata = String(params.include_all_metadata) === 'true';
-        const messages = all
-          .slice(-limit)
-          .reverse()
-          .map(({ metadata, ...m }) => ({
-            type: 'message',
-            bot_id: 'BBOT',
-            ...m,
-            ...(withMetadata ? { metadata } : {}),
-          }));
-        return { ok: true, messages, has_more: all.length > limit };
+        const more = newestFirst.length > from + limit;
+        const messages = newestFirst.slice(from, from + limit).map(({ metadata, ...m }) => ({
+          type: 'message',
+          bot_id: 'BBOT',
+          ...m,
+          ...(withMetadata ? { metadata } : {}),
+        }));
+        return {
+          ok: true,
+          messages,
+          has_more: more,
+          ...(more ? { response_metadata: { next_cursor: String(from + limit) } } : {}),
+        };
       }
       case 'chat.update':
         return { ok: true, channel: params.channel, ts: params.ts };

@@ -143,6 +143,7 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
       messageId = (
         await messenger.post(channelOf(sub), dailyQuestionReply(post, presented, sub.revealAfterMs), {
           key: dailyPostKey('question', date),
+          ...(existing ? { since: existing.claimedAt } : {}),
         })
       ).messageId;
     } catch (error) {
@@ -219,6 +220,7 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
     try {
       await messenger.post(channelOf(post), dailyRevealReply(post, presented, result), {
         key: dailyPostKey('reveal', post.localDate),
+        ...(post.revealClaimedAt === null ? {} : { since: post.revealClaimedAt }),
       });
     } catch (error) {
       onError('daily: posting the reveal failed', { post: post.id, error });

@@ -80,7 +80,7 @@ export async function postWeeklyLeaderboard(
         totals,
         nameOf,
       ),
-      { key: dailyPostKey('leaderboard', monday) },
+      { key: dailyPostKey('leaderboard', monday), ...(existing ? { since: existing.claimedAt } : {}) },
     );
     await store.daily.recordPosted(claim.post.id, claim.post.claimToken, {
       messageId: ref.messageId,

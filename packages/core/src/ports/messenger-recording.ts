@@ -16,7 +16,8 @@ export interface RecordingMessenger extends Messenger {
 
 /**
  * Creates a messenger that records instead of sending; message ids are `m1`, `m2`, … in post order.
- * A keyed post whose key was posted in the channel before returns that message and records nothing.
+ * A keyed post whose key was posted in the channel before returns that message and records nothing
+ * (whether or not `since` asks for a lookup: the recording is the platform's memory).
  *
  * @param onSend Called with every payload as it is recorded (the CLI prints them).
  */

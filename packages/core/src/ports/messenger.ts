@@ -15,12 +15,18 @@ export interface MessageRef extends ChannelRef {
 /** How a message is posted. */
 export interface PostOptions {
   /**
-   * Idempotency key, unique within the channel (e.g. `daily/question/2026-11-24`): a messenger posts
-   * at most one message per key and channel, and returns the earlier message when asked again. This
-   * makes a post safe to retry after a lost response, and lets an instance that takes over a dead
-   * one's claim find the message the dead one sent instead of sending it twice.
+   * Idempotency key, unique within the channel (e.g. `daily/question/2026-11-24`): the messenger
+   * marks the message with it, so a post retried after a lost response, or sent again by an instance
+   * taking over a dead one's claim, can be recognised instead of sent twice. How far back a platform
+   * can recognise it differs (Slack: the channel's recent history; Discord: a few minutes).
    */
   key?: string;
+  /**
+   * Epoch ms since which an earlier attempt under `key` may have reached the channel (the claim
+   * being taken over): the messenger looks for that message before posting. Absent for a first
+   * attempt, which needs no lookup.
+   */
+  since?: number;
 }
 
 /**
