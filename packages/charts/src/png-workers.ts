@@ -60,18 +60,22 @@ export function createPngWorkers(size = Math.max(1, availableParallelism() - 1))
       const job = slot.job;
       if (job?.id !== reply.id) return;
       if ('error' in reply) job.reject(new Error(`chart render failed: ${reply.error}`));
-      else job.resolve({ png: Buffer.from(reply.png), width: reply.width, height: reply.height });
+      else {
+        const png = Buffer.from(reply.png.buffer, reply.png.byteOffset, reply.png.byteLength);
+        job.resolve({ png, width: reply.width, height: reply.height });
+      }
       startNext(slot);
     });
-    slot.worker.on('error', (error) => {
+    const retire = (error: Error) => {
+      const at = slots.indexOf(slot);
+      if (at >= 0) slots.splice(at, 1);
       slot.job?.reject(error);
       slot.job = undefined;
-    });
-    slot.worker.on('exit', () => {
-      slots.splice(slots.indexOf(slot), 1);
-      slot.job?.reject(new Error('the chart worker stopped'));
       dispatch();
-    });
+    };
+    // A dying worker leaves the pool at once ('error' comes before 'exit'), so no job is handed to it.
+    slot.worker.on('error', retire);
+    slot.worker.on('exit', () => retire(new Error('the chart worker stopped')));
     return slot;
   }
 

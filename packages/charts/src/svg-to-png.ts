@@ -12,9 +12,13 @@ export interface RasterChart extends PngImage {
   pixels: Buffer;
 }
 
+/** Whether DejaVu Sans is installed, looked up once. */
+let dejavu: boolean | undefined;
+
 /** resvg's options: the zoom, and DejaVu Sans from the system (else any installed font). */
 function renderOptions(scale: number): ResvgRenderOptions {
-  const fontFile = existsSync(DEJAVU);
+  dejavu ??= existsSync(DEJAVU);
+  const fontFile = dejavu;
   return {
     fitTo: { mode: 'zoom', value: scale },
     font: {
