@@ -74,6 +74,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
             maxReferenceFlops: size.reference ? Number.POSITIVE_INFINITY : -1,
             maxWorkBytes: Number.POSITIVE_INFINITY,
             statistic: 'min',
+            referenceRuns: options.repeats ?? 5,
           },
         );
         for (const impl of run.implementations) {
