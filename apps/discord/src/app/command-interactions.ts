@@ -6,6 +6,7 @@ import type {
 } from 'discord.js';
 import { type DiscordOptionValue, optionsToText } from '../commands/options-to-text.js';
 import { COMMAND_LIMITS } from '../commands/to-application-commands.js';
+import { hasCharts } from './discord-payload.js';
 import {
   callerOf,
   editOptions,
@@ -37,7 +38,8 @@ export async function onChatInput(
     team: { id: interaction.guildId ?? 'dm' },
   });
   const early = await settleWithin(work, context.ackBudgetMs);
-  if (early) {
+  // A reply with charts is deferred: drawing them must not eat into the 3 s answer window.
+  if (early && !hasCharts(early.reply)) {
     await interaction.reply(await replyOptions(context, early.reply));
     return;
   }

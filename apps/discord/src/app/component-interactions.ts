@@ -8,6 +8,7 @@ import {
   TextInputStyle,
 } from 'discord.js';
 import { CUSTOM_ID_SEPARATOR, PROMPT_PREFIX } from '../render/reply-to-discord.js';
+import { hasCharts } from './discord-payload.js';
 import {
   callerOf,
   editOptions,
@@ -100,7 +101,7 @@ async function answer(
 ): Promise<void> {
   const work: Promise<Dispatched> = context.router.handleAction(action);
   const early = await settleWithin(work, context.ackBudgetMs);
-  if (early) {
+  if (early && !hasCharts(early.reply)) {
     await interaction.reply(await replyOptions(context, early.reply));
     return;
   }

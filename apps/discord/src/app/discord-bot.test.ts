@@ -94,19 +94,20 @@ describe('Discord bot over discord.js, a fake gateway and a fake REST API', () =
     expect(reply.data?.flags ?? 0).toBe(0);
   });
 
-  it('attaches a chart as a PNG file the embed refers to (speculative decoding, Leviathan et al. 2023)', async () => {
+  it('defers a charted reply, then attaches the chart as a PNG the embed refers to (speculative decoding, Leviathan et al. 2023)', async () => {
     harness = await startDiscordHarness([choiceQuestion]);
     const h = harness;
     const interaction = chatInput(who('U1'), 'specdec', [
       { name: 'alpha', type: 10, value: 0.8 },
       { name: 'gamma', type: 4, value: 4 },
     ]);
-    const reply = await send(h, interaction);
+    // Drawing the chart must not eat into the 3 s window: the interaction is deferred at once.
+    expect((await send(h, interaction)).type).toBe(CALLBACK_TYPE.deferred);
+    const [edit] = await h.discord.waitFor('PATCH', /^\/webhooks\/2000\/[^/]+\/messages\/@original$/, 1);
     // E[tokens per target pass] = (1 − 0.8^5) / (1 − 0.8) = 3.3616 (Leviathan et al. 2023, eq. 1).
-    expect(text(reply.data?.embeds)).toContain('3.36');
-    expect(text(reply.data?.embeds)).toContain('attachment://chart-0.png');
-    const [call] = h.discord.callsTo('POST', new RegExp(`^/interactions/${interaction.id}/`));
-    expect(call!.files).toEqual(['chart-0.png']);
+    expect(text(edit!.body)).toContain('3.36');
+    expect(text(edit!.body)).toContain('attachment://chart-0.png');
+    expect(edit!.files).toEqual(['chart-0.png']);
   });
 
   it('offers model names while typing (autocomplete)', async () => {

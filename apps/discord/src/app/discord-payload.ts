@@ -33,6 +33,9 @@ export function toDiscordMessage(reply: Reply): DiscordMessage {
   return countdown ? { content: countdown, ...message } : message;
 }
 
+/** Whether a reply has charts to draw (the interactions defer such replies: drawing takes time). */
+export const hasCharts = (reply: Reply): boolean => reply.blocks.some((block) => block.type === 'chart');
+
 /**
  * Renders a reply for Discord and draws its charts as PNG attachments named as the embeds refer to
  * them (`chart-N.png`), off the event loop (`svgToPngAsync`). A chart that fails to draw is left out
