@@ -59,10 +59,14 @@ export async function startBot(
   }
   let ticking: Promise<void> | undefined;
   // One tick at a time: a slow one (many quizzes) is not overlapped by the next.
+  // A failed tick (the database unreachable a moment) is logged; the next one tries again.
   const tick = () => {
-    ticking ??= runtime.tick().finally(() => {
-      ticking = undefined;
-    });
+    ticking ??= runtime
+      .tick()
+      .catch((error: unknown) => console.error('mlsys-bot: timers failed this tick', error))
+      .finally(() => {
+        ticking = undefined;
+      });
     return ticking;
   };
   /** A tick that starts after now: one already running may have read the clock before it moved. */
