@@ -215,3 +215,4 @@ export {
   type Router,
   type RouterOptions,
 } from './router/router.js';
+export { percentile } from './stats/percentile.js';

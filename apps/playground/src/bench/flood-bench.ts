@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { percentile } from '@mlsys/core';
 import { type PlaygroundTestUser, sendLine } from '../abuse/playground-client.js';
 import { startBot } from '../start-bot.js';
-import { percentile } from './percentile.js';
 
 /** Users measured per phase, each in a channel shared with one other (rate limits on, as in production). */
 const USERS = 16;

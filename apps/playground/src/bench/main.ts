@@ -2,9 +2,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { percentile } from '@mlsys/core';
 import { startBot } from '../start-bot.js';
 import { othersUnderFlood } from './flood-bench.js';
-import { percentile } from './percentile.js';
 
 /**
  * The playground's figures: time from sending a command to its reply arriving over server-sent

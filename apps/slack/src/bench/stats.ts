@@ -1,3 +1,5 @@
+import { percentile } from '@mlsys/core';
+
 /** Percentiles of latency samples, ms. */
 export interface Latency {
   count: number;
@@ -9,7 +11,7 @@ export interface Latency {
 /** p50, p95 and p99 (nearest rank) of `samples` in ms. */
 export function latencyOf(samples: ArrayLike<number>): Latency {
   const sorted = Float64Array.from(samples).sort();
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+  const at = (q: number) => percentile(sorted, q);
   return { count: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
 }
 

@@ -10,6 +10,7 @@ import { defineCommand } from '../commands/define-command.js';
 import type { Invocation } from '../commands/invocation.js';
 import { systemClock, systemRandom } from '../ports/services.js';
 import { createRouter } from '../router/router.js';
+import { percentile } from '../stats/percentile.js';
 
 /** Goals on each command's p99, ms, with the issue that set them. */
 const GOALS = [
@@ -50,8 +51,7 @@ async function time(fn: () => Promise<unknown>): Promise<{ p50: number; p99: num
     samples[i] = performance.now() - start;
   }
   samples.sort();
-  const at = (q: number) => samples[Math.min(RUNS - 1, Math.floor(q * RUNS))]!;
-  return { p50: at(0.5), p99: at(0.99) };
+  return { p50: percentile(samples, 0.5), p99: percentile(samples, 0.99) };
 }
 
 const fmt = (value: number) => (value >= 1 ? `${value.toFixed(2)} ms` : `${(value * 1000).toFixed(1)} µs`);

@@ -5,6 +5,7 @@ import {
   createQuizEngine,
   createSeededRandom,
   DEFAULT_QUIZ_SETTINGS,
+  percentile,
   type QuizQuestion,
   type QuizStore,
   type Store,
@@ -36,18 +37,14 @@ const QUESTION: QuizQuestion = {
   source: 'none',
 };
 
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
-
 function row(path: string, latencies: number[], wallMs: number): BenchRow {
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
     path,
     answers: latencies.length,
     perSecond: latencies.length / (wallMs / 1000),
-    p50Ms: percentile(sorted, 50),
-    p99Ms: percentile(sorted, 99),
+    p50Ms: percentile(sorted, 0.5),
+    p99Ms: percentile(sorted, 0.99),
   };
 }
 
