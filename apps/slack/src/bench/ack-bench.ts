@@ -56,6 +56,7 @@ function runLoad(plan: LoadPlan): Promise<LoadResult> {
   const worker = new Worker(new URL('./load-worker.js', import.meta.url), { workerData: plan });
   return new Promise((resolve, reject) => {
     worker.on('error', reject);
+    worker.on('exit', (code) => reject(new Error(`the load worker exited (code ${code}) before reporting`)));
     worker.on('message', (result: LoadResult) => void worker.terminate().then(() => resolve(result)));
   });
 }

@@ -22,9 +22,17 @@ export async function startResponseSink(): Promise<ResponseSink> {
   const waiting = new Map<string, (body: unknown) => void>();
   let received = 0;
   const server = createServer(async (request, response) => {
-    const body = JSON.parse((await readText(request)) || '{}') as unknown;
+    // A body that is not JSON (or a connection cut mid-body) is answered 400 and still counted, so
+    // the bench reports it instead of hanging on an unhandled rejection.
+    let body: unknown;
+    try {
+      body = JSON.parse((await readText(request)) || '{}');
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    } catch (error) {
+      body = { unreadable: String(error) };
+      if (!response.headersSent) response.writeHead(400).end();
+    }
     received++;
-    response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
     const id = (request.url ?? '').replace(/^\/response\//, '');
     waiting.get(id)?.(body);
     waiting.delete(id);
