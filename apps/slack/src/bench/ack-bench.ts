@@ -57,7 +57,10 @@ function runLoad(plan: LoadPlan): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     worker.on('error', reject);
     worker.on('exit', (code) => reject(new Error(`the load worker exited (code ${code}) before reporting`)));
-    worker.on('message', (result: LoadResult) => void worker.terminate().then(() => resolve(result)));
+    worker.on('message', (result: LoadResult) => {
+      resolve(result);
+      void worker.terminate();
+    });
   });
 }
 
