@@ -6,7 +6,11 @@ import type { WebClient } from './web-client.js';
 /** The message-metadata event type that marks a keyed post (Slack "Message metadata"). */
 export const KEYED_POST_EVENT = 'mlsys_keyed_post';
 
-/** Messages per `conversations.history` page: Slack caps apps outside the Marketplace at 15 (2025). */
+/**
+ * Messages per `conversations.history` page: commercially distributed apps outside the Slack
+ * Marketplace get at most 15 per request and about one request a minute (Slack "Rate limits",
+ * changes effective May 29, 2025); internal apps keep Tier 3.
+ */
 const HISTORY_PAGE = 15;
 /** Pages read after the `since` instant (a takeover comes minutes after the claim). */
 const HISTORY_PAGES = 5;
