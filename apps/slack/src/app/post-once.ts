@@ -14,6 +14,8 @@ export const KEYED_POST_EVENT = 'mlsys_keyed_post';
 const HISTORY_PAGE = 15;
 /** Pages read after the `since` instant (a takeover comes minutes after the claim). */
 const HISTORY_PAGES = 5;
+/** How far the bot's clock may run ahead of Slack's: the lookup starts this much earlier, s. */
+const CLOCK_SKEW_S = 60;
 /** Post attempts before giving up on a channel that keeps failing. */
 const ATTEMPTS = 3;
 /** The longest `Retry-After` waited for inside one post, s; longer and the caller retries later. */
@@ -47,7 +49,7 @@ export async function findKeyedPost(
     for (let page = 0; page < HISTORY_PAGES; page++) {
       const history = await client.conversations.history({
         channel,
-        oldest: (Math.floor(sinceMs / 1000) - 1).toString(),
+        oldest: (Math.floor(sinceMs / 1000) - CLOCK_SKEW_S).toString(),
         limit: HISTORY_PAGE,
         include_all_metadata: true,
         ...(cursor ? { cursor } : {}),
