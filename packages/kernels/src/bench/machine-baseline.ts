@@ -1,6 +1,7 @@
 /**
  * The machine's own ceilings, measured in the same run as the kernels so every ratio compares like
- * with like: onnxruntime MatMul GFLOP/s and memory-copy GB/s.
+ * with like: onnxruntime MatMul GFLOP/s, memory-copy GB/s, and the speed of one onnxruntime
+ * elementwise pass (what each op of a memory-bound graph can reach at most).
  *
  * @module
  */
@@ -16,9 +17,17 @@ export interface MachineBaseline {
   matmulGflops: number;
   /** Best memcpy rate of a 256 MiB buffer, 10⁹ B/s, counting bytes read plus bytes written (STREAM "Copy" convention, McCalpin 1995). */
   copyGBps: number;
+  /**
+   * Best onnxruntime `Add` of a scalar over a 16 MiB float32 tensor (the size of the largest
+   * memory-bound bench inputs, so the caches help it as much as them) into a pre-allocated output,
+   * with the sessions' intra-op threads, 10⁹ B/s read plus written: one elementwise pass. Every op of
+   * a graph reads and writes its tensors in full, so a memory-bound op over such a tensor cannot
+   * beat this, nor a composed graph of k such ops k passes.
+   */
+  passGBps: number;
 }
 
-/** Measures both ceilings (about 2 s). */
+/** Measures the three ceilings (about 2 s). */
 export async function measureMachine(sessions: SessionCache): Promise<MachineBaseline> {
   let matmulGflops = 0;
   for (const [n, runs] of [
@@ -28,7 +37,26 @@ export async function measureMachine(sessions: SessionCache): Promise<MachineBas
     const ms = await timeMatMul(sessions, n, runs);
     matmulGflops = Math.max(matmulGflops, (2 * n ** 3) / (ms * 1e6));
   }
-  return { matmulGflops, copyGBps: measureCopy() };
+  return { matmulGflops, copyGBps: measureCopy(), passGBps: await measurePass(sessions) };
+}
+
+async function measurePass(sessions: SessionCache): Promise<number> {
+  const count = 4 * 2 ** 20; // 16 MiB of float32
+  const g = createGraphBuilder({ name: 'elementwise-pass' });
+  const x = g.input('x', 'float32', [count]);
+  const y = g.node('Add', [x, g.constant('one', 'float32', [], [1])]);
+  g.output(y, 'float32', [count]);
+  const session = await sessions.get(g.build());
+  const feeds = { x: new ort.Tensor('float32', new Float32Array(count).fill(1), [count]) };
+  const fetches = { [y]: new ort.Tensor('float32', new Float32Array(count), [count]) };
+  await session.run(feeds, fetches); // touch every page once
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    await session.run(feeds, fetches);
+    best = Math.min(best, performance.now() - start);
+  }
+  return (2 * 4 * count) / (best * 1e6);
 }
 
 async function timeMatMul(sessions: SessionCache, n: number, runs: number): Promise<number> {
