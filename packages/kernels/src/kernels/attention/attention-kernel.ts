@@ -1,7 +1,7 @@
 /**
  * `/kernel attention`: scaled dot-product attention, unmasked or causal; MHA, GQA or MQA; a prompt or
- * a decode step against a KV cache. One composed graph, three fused onnxruntime ops, one plain-TS
- * reference.
+ * a decode step against a KV cache. Two composed graphs (whole, and in causal query blocks), three
+ * fused onnxruntime ops, one plain-TS reference.
  *
  * @module
  */
@@ -9,6 +9,7 @@
 import { defineKernel, type HostTensor, type KernelInputs } from '../../kernel-definition.js';
 import { toFloat16Bits } from '../../onnx/float16.js';
 import { randomNormalArray } from '../../random.js';
+import { buildBlockedCausalAttention } from './attention-blocked.js';
 import { buildComposedAttention } from './attention-composed.js';
 import {
   attentionBoundBy,
@@ -81,6 +82,12 @@ export const attentionKernel = defineKernel<AttentionParams>({
       variant: 'composed',
       label: 'MatMul · scale + mask → Softmax → MatMul',
       build: buildComposedAttention,
+    },
+    {
+      id: 'blocked',
+      variant: 'composed',
+      label: 'per block of 256 query rows, the same ops over only the keys it may see',
+      build: (params, inputs) => buildBlockedCausalAttention(params, inputs),
     },
     { id: 'attention-23', variant: 'fused', label: 'ONNX opset-23 Attention', build: buildAttention23 },
     {
