@@ -2,7 +2,12 @@ import { isUserError } from '@mlsys/errors';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareValues } from './host-tensor.js';
-import { parseBooleanParam, parseIntegerParam, parseNumberListParam } from './kernel-params.js';
+import {
+  parseBooleanParam,
+  parseIntegerParam,
+  parseNumberListParam,
+  parseNumberParam,
+} from './kernel-params.js';
 
 describe('parseIntegerParam', () => {
   it.each([
@@ -23,6 +28,21 @@ describe('parseIntegerParam', () => {
     }
   });
 
+  it.each([
+    ['-1', 'seq must be between 1 and 8192; got -1.', 'seq=512'],
+    ['1e9', 'seq must be between 1 and 8192; got 1000000000.', 'seq=8192'],
+    ['9k', 'seq must be between 1 and 8192; got 9216.', 'seq=8192'],
+    ['2.5', 'seq must be a whole number; got "2.5".', 'seq=512'],
+    ['lots', 'seq must be a whole number; got "lots".', 'seq=512'],
+  ])('%j: says what is wrong (%s) and gives a typical right value (%s)', (raw, message, example) => {
+    const error = catchError(() => parseIntegerParam('seq', raw, { min: 1, max: 8192, example: 512 }));
+    expect(error).toMatchObject({ message, example });
+  });
+
+  it('reads integers in exponent notation: 1e3 = 1,000', () => {
+    expect(parseIntegerParam('seq', '1e3', { min: 1, max: 8192 })).toBe(1000);
+  });
+
   it('accepts exactly the integers of its range (fast-check, seed 7)', () => {
     fc.assert(
       fc.property(fc.integer({ min: -100, max: 10_000 }), (n) => {
@@ -35,6 +55,32 @@ describe('parseIntegerParam', () => {
     );
   });
 });
+
+describe('parseNumberParam with an excluded lower bound (p > 0)', () => {
+  const range = { min: 0, minExclusive: true, max: 1, example: 0.9 };
+  it.each([
+    ['0', 'p must be greater than 0 and at most 1; got 0.', 'p=0.9'],
+    ['1.5', 'p must be greater than 0 and at most 1; got 1.5.', 'p=1'],
+    ['half', 'p must be a number; got "half".', 'p=0.9'],
+  ])('%j → %s (example %s)', (raw, message, example) => {
+    expect(catchError(() => parseNumberParam('p', raw, range))).toMatchObject({ message, example });
+  });
+
+  it('accepts the smallest positive double and 1', () => {
+    expect(parseNumberParam('p', '5e-324', range)).toBe(Number.MIN_VALUE);
+    expect(parseNumberParam('p', '1', range)).toBe(1);
+  });
+});
+
+function catchError(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    expect(isUserError(error)).toBe(true);
+    return error;
+  }
+  return expect.unreachable();
+}
 
 describe('other params', () => {
   it('reads booleans and number lists', () => {

@@ -7,23 +7,28 @@
 
 import { UserError } from '@mlsys/errors';
 
-/** Bounds of an integer or number param (inclusive). */
+/** Bounds of an integer or number param (inclusive unless `minExclusive`). */
 export interface Range {
   min: number;
   max: number;
+  /** `min` itself is not allowed (p > 0, say). */
+  minExclusive?: boolean;
+  /** A typical right value for error messages; without it they show the nearest allowed bound. */
+  example?: number;
 }
 
 /**
- * An integer within `[min, max]`; accepts `512`, `2k` (×1,024, as in "2k tokens") and `1_024`.
+ * An integer within `[min, max]`; accepts `512`, `2k` (×1,024, as in "2k tokens"), `1_024` and
+ * integers in exponent notation (`1e3`). A negative or huge integer is reported as out of range.
  * @throws UserError when not an integer or out of range.
  */
 export function parseIntegerParam(name: string, raw: string, range: Range): number {
   const text = raw.trim().toLowerCase().replaceAll('_', '');
-  const match = /^(\d+)(k?)$/.exec(text);
-  const value = match ? Number(match[1]) * (match[2] === 'k' ? 1024 : 1) : Number.NaN;
-  if (!Number.isSafeInteger(value)) {
+  const withK = /^(-?\d+)k$/.exec(text);
+  const value = withK ? Number(withK[1]) * 1024 : text === '' ? Number.NaN : Number(text);
+  if (!Number.isInteger(value)) {
     throw new UserError('kernels/bad-integer', `${name} must be a whole number; got "${raw}".`, {
-      example: `${name}=${range.min}`,
+      example: `${name}=${typicalValue(range)}`,
     });
   }
   checkRange(name, value, range);
@@ -38,7 +43,7 @@ export function parseNumberParam(name: string, raw: string, range: Range): numbe
   const value = raw.trim() === '' ? Number.NaN : Number(raw);
   if (!Number.isFinite(value)) {
     throw new UserError('kernels/bad-number', `${name} must be a number; got "${raw}".`, {
-      example: `${name}=${range.min}`,
+      example: `${name}=${typicalValue(range)}`,
     });
   }
   checkRange(name, value, range);
@@ -112,11 +117,17 @@ export function requireArg(args: Readonly<Record<string, string>>, name: string,
 }
 
 function checkRange(name: string, value: number, range: Range): void {
-  if (value < range.min || value > range.max) {
-    throw new UserError(
-      'kernels/out-of-range',
-      `${name} must be between ${range.min} and ${range.max}; got ${value}.`,
-      { example: `${name}=${Math.min(range.max, Math.max(range.min, Math.round(value)))}` },
-    );
-  }
+  const below = range.minExclusive ? value <= range.min : value < range.min;
+  if (!below && value <= range.max) return;
+  const allowed = range.minExclusive
+    ? `greater than ${range.min} and at most ${range.max}`
+    : `between ${range.min} and ${range.max}`;
+  throw new UserError('kernels/out-of-range', `${name} must be ${allowed}; got ${value}.`, {
+    example: `${name}=${below ? typicalValue(range) : range.max}`,
+  });
+}
+
+/** The value error messages suggest: the range's example, else its lower bound (upper if that is excluded). */
+function typicalValue(range: Range): number {
+  return range.example ?? (range.minExclusive ? range.max : range.min);
 }

@@ -36,11 +36,11 @@ export const ELEMENT_BYTES: Readonly<Record<AttentionDtype, number>> = { float32
 /** Caps on each param; the runner's memory cap applies on top (seq 4096 × 8 heads does not fit it). */
 export const ATTENTION_CAPS = {
   batch: { min: 1, max: 16 },
-  seq: { min: 1, max: 8192 },
-  past: { min: 0, max: 32768 },
-  heads: { min: 1, max: 128 },
-  kvHeads: { min: 1, max: 128 },
-  headDim: { min: 1, max: 256 },
+  seq: { min: 1, max: 8192, example: 512 },
+  past: { min: 0, max: 32768, example: 4096 },
+  heads: { min: 1, max: 128, example: 8 },
+  kvHeads: { min: 1, max: 128, example: 2 },
+  headDim: { min: 1, max: 256, example: 64 },
 } as const;
 
 /** The user-facing params of `/kernel attention`. */
@@ -54,7 +54,7 @@ export const ATTENTION_PARAMS: Readonly<Record<string, KernelParam>> = {
   },
   heads: { description: 'Query heads', kind: 'integer', default: '8', example: '8' },
   kv_heads: {
-    description: 'Key/value heads (= heads: MHA, 1: MQA, else GQA); divides heads',
+    description: 'Key/value heads (= heads: MHA, 1: MQA, else GQA); divides heads; default: heads',
     kind: 'integer',
     example: '2',
   },

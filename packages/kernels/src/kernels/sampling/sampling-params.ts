@@ -52,10 +52,16 @@ export const U_PARAM: KernelParam = {
 export function parseSamplingParams(args: Readonly<Record<string, string>>, kMin: 0 | 1): SamplingParams {
   const logits = parseLogitsParams(args);
   const k =
-    args.k === undefined ? 0 : parseIntegerParam('k', args.k, { min: kMin, max: LOGITS_CAPS.vocab.max });
-  // The lower bound is the smallest positive double: p = 0 would keep nothing.
-  const p = args.p === undefined ? 1 : parseNumberParam('p', args.p, { min: Number.MIN_VALUE, max: 1 });
-  const u = args.u === undefined ? null : parseNumberParam('u', args.u, { min: 0, max: 0.999999 });
+    args.k === undefined
+      ? 0
+      : parseIntegerParam('k', args.k, { min: kMin, max: LOGITS_CAPS.vocab.max, example: 50 });
+  // p = 0 would keep nothing.
+  const p =
+    args.p === undefined
+      ? 1
+      : parseNumberParam('p', args.p, { min: 0, minExclusive: true, max: 1, example: 0.9 });
+  const u =
+    args.u === undefined ? null : parseNumberParam('u', args.u, { min: 0, max: 0.999999, example: 0.42 });
   return { ...logits, k, p, u };
 }
 

@@ -30,12 +30,12 @@ export interface LogitsParams {
  * to 1e6 and temperature 0–100, so `z/T` stays far inside float32 range (3.4e38).
  */
 export const LOGITS_CAPS = {
-  rows: { min: 1, max: 256 },
-  vocab: { min: 1, max: 262_144 },
+  rows: { min: 1, max: 256, example: 8 },
+  vocab: { min: 1, max: 262_144, example: 32_000 },
   cells: 2 ** 22,
   listed: 256,
   magnitude: 1e6,
-  temperature: { min: 0, max: 100 },
+  temperature: { min: 0, max: 100, example: 0.7 },
 } as const;
 
 /** The smallest temperature the graphs accept; below it only the reference's argmax limit (T = 0) runs. */
