@@ -94,4 +94,19 @@ describe('kernelReply', () => {
       text: 'Output [1, 8, 512, 64], first 8 of 262,144 values\n0, 1.000, 2.000, 3.000, 4.000, 5.000, 6.000, 7.000, …',
     });
   });
+
+  it('says so when no ONNX implementation could run (softmax at T = 0: only the argmax reference)', () => {
+    const referenceOnly = kernelReply({
+      ...sampleResult,
+      implementations: sampleResult.implementations.map(({ ms, ...impl }) =>
+        impl.variant === 'reference'
+          ? { ...impl, ...(ms === undefined ? {} : { ms }) }
+          : { ...impl, status: 'unavailable' as const, note: 'not at these values' },
+      ),
+    });
+    const summary = referenceOnly.blocks[1] as { text: string };
+    expect(summary.text.split('\n').slice(1)).toEqual([
+      'No ONNX implementation runs at these values (the table says why); the output is the plain-TS reference’s.',
+    ]);
+  });
 });

@@ -39,7 +39,9 @@ export function kernelReply(result: KernelRunResult): Reply {
   const summary = [
     `\`${paramsText(result)}\``,
     fastest ? `Fastest: **${fastest.id}** ${formatMs(fastest.ms!)}, ${rate(fastest)} ${rateTitle}.` : '',
-    `${agreeing} of ${onnx.length} ONNX implementations agree with ${baseline} (max abs err ${formatErr(worst)}).`,
+    onnx.length > 0
+      ? `${agreeing} of ${onnx.length} ONNX implementations agree with ${baseline} (max abs err ${formatErr(worst)}).`
+      : 'No ONNX implementation runs at these values (the table says why); the output is the plain-TS reference’s.',
   ].filter((line) => line !== '');
 
   const blocks: Block[] = [
