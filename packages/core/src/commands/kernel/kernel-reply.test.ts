@@ -91,7 +91,7 @@ describe('kernelReply', () => {
     });
     expect(large.blocks[2]).toEqual({
       type: 'code',
-      text: 'Output [1, 8, 512, 64], first 8 of 262,144 values\n0, 1.000, 2.000, 3.000, 4.000, 5.000, 6.000, 7.000, …',
+      text: 'Output [1, 8, 512, 64], first 8 of 262,144 values\n0, 1, 2, 3, 4, 5, 6, 7, …',
     });
   });
 

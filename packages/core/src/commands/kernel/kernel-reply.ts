@@ -124,10 +124,10 @@ function outputText(result: KernelRunResult): string | undefined {
   if (result.preview.length === 0) return undefined;
   const count = result.outputDims.reduce((product, dim) => product * dim, 1);
   const shape = `[${result.outputDims.join(', ')}]`;
-  if (count <= SMALL_OUTPUT) {
-    return `Output ${shape}\n${result.preview.map((value) => formatSig(value, 4)).join(', ')}`;
-  }
-  const first = result.preview.slice(0, PREVIEW_SHOWN).map((value) => formatSig(value, 4));
+  // Whole-number outputs (token ids, counts, one-hot rows) as they are; others to 4 digits each.
+  const format = result.preview.every(Number.isInteger) ? String : (value: number) => formatSig(value, 4);
+  if (count <= SMALL_OUTPUT) return `Output ${shape}\n${result.preview.map(format).join(', ')}`;
+  const first = result.preview.slice(0, PREVIEW_SHOWN).map(format);
   return `Output ${shape}, first ${PREVIEW_SHOWN} of ${formatInt(count)} values\n${first.join(', ')}, …`;
 }
 
