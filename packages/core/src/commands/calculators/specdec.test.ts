@@ -49,6 +49,27 @@ describe('/specdec', () => {
     });
   });
 
+  it.each([
+    // γ = 1 is best when α ≤ c: (1 + α)/(1 + c) = 1.8/2 = 0.900× (Leviathan et al. 2023, Corollary 3.9).
+    [
+      'alpha=0.8 gamma=4 draft_cost=1',
+      "none: with α ≤ c no draft length beats plain decoding (at best 0.900× at γ = 1); don't speculate",
+    ],
+    // α = 0: nothing is ever accepted, every γ gives exactly 1× at c = 0.
+    [
+      'alpha=0 gamma=4',
+      "none: with α ≤ c no draft length beats plain decoding (at best 1.00× at γ = 1); don't speculate",
+    ],
+  ])('%s: says not to speculate rather than naming a "best" γ that is a slowdown', async (text, value) => {
+    const { reply } = await run(text);
+    const fields = reply.blocks.find((block) => block.type === 'fields');
+    expect(fields).toMatchObject({
+      fields: expect.arrayContaining([{ label: 'Best γ for this α, c', value }]),
+    });
+    const chart = reply.blocks.find((block) => block.type === 'chart') as { chart: { markers: unknown[] } };
+    expect(chart.chart.markers).toHaveLength(1); // only the γ asked for
+  });
+
   it('accepts a percentage and a draft cost', async () => {
     const { reply } = await run('alpha=80% gamma=1 draft_cost=0.05');
     // Leviathan et al. 2023, Corollary 3.9: at γ = 1 the improvement is (1 + α)/(1 + c).

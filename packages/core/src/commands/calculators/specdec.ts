@@ -44,8 +44,10 @@ export const specdecCommand: CommandSpec = defineCommand({
   cost: 1,
   run: (input) => {
     const result = specdec({ alpha: input.alpha, gamma: input.gamma, draftCost: input.draft_cost });
-    // With a free draft (c = 0) the speed-up rises with γ toward 1/(1 − α): there is no best γ.
-    const freeDraft = result.draftCost === 0;
+    // α ≤ c: every draft length is at best as fast as plain decoding (Leviathan et al. Corollary 3.9).
+    const neverHelps = result.alpha <= result.draftCost;
+    // With a free draft (c = 0 < α) the speed-up rises with γ toward 1/(1 − α): there is no best γ.
+    const freeDraft = result.draftCost === 0 && !neverHelps;
     const top = freeDraft ? 16 : Math.max(16, result.best.gamma);
     const chart: LineChartSpec = {
       kind: 'line',
@@ -63,7 +65,7 @@ export const specdecCommand: CommandSpec = defineCommand({
       ],
       markers: [
         { label: `γ = ${result.gamma}`, x: result.gamma, y: result.speedup },
-        ...(freeDraft || result.best.gamma === result.gamma
+        ...(freeDraft || neverHelps || result.best.gamma === result.gamma
           ? []
           : [{ label: `best γ = ${result.best.gamma}`, x: result.best.gamma, y: result.best.speedup }]),
       ],
@@ -77,11 +79,15 @@ export const specdecCommand: CommandSpec = defineCommand({
         { label: 'Draft cost c', value: `${result.draftCost} × a target pass` },
         {
           label: 'Best γ for this α, c',
-          value: freeDraft
-            ? `none at c = 0: longer drafts always help, toward ${
-                result.alpha < 1 ? `1/(1 − α) = ${formatSig(1 / (1 - result.alpha), 3)}×` : 'no limit (α = 1)'
-              }`
-            : `${result.best.gamma} (${formatSig(result.best.speedup, 3)}×)`,
+          value: neverHelps
+            ? `none: with α ≤ c no draft length beats plain decoding (at best ${formatSig(result.best.speedup, 3)}× at γ = ${result.best.gamma}); don't speculate`
+            : freeDraft
+              ? `none at c = 0: longer drafts always help, toward ${
+                  result.alpha < 1
+                    ? `1/(1 − α) = ${formatSig(1 / (1 - result.alpha), 3)}×`
+                    : 'no limit (α = 1)'
+                }`
+              : `${result.best.gamma} (${formatSig(result.best.speedup, 3)}×)`,
         },
       ],
       work: result.work,
@@ -91,7 +97,7 @@ export const specdecCommand: CommandSpec = defineCommand({
       ],
       chart: {
         spec: chart,
-        alt: `Expected speed-up for γ = 1 to ${top}${freeDraft ? '' : `; best at γ = ${result.best.gamma}`}`,
+        alt: `Expected speed-up for γ = 1 to ${top}${freeDraft || neverHelps ? '' : `; best at γ = ${result.best.gamma}`}`,
       },
       data: {
         alpha: result.alpha,
