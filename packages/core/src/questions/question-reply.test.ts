@@ -100,7 +100,7 @@ describe('questionReply', () => {
   it('asks for a numeric answer in its unit through a form', () => {
     const reply = questionReply({ question: sizing, options: [], correct: [] }, { title: 'Daily question' });
     expect(reply.blocks.slice(2)).toEqual([
-      { type: 'context', text: 'Press Answer and type a number in GiB; within ±2% counts as right.' },
+      { type: 'context', text: 'Press Answer and type a number in GiB; full credit within ±2%.' },
       {
         type: 'actions',
         actions: [
@@ -111,7 +111,7 @@ describe('questionReply', () => {
             value: 'kv-cache-llama70b-128k',
             title: 'Your answer',
             fieldLabel: 'Value in GiB',
-            placeholder: 'e.g. 40',
+            placeholder: 'a number',
           },
         ],
       },
@@ -164,6 +164,40 @@ describe('questionRevealReply', () => {
     expect(reply.blocks[2]).toEqual({
       type: 'text',
       text: '**Answer: 40 GiB** (full credit within ±2%, half credit within ±10%)',
+    });
+  });
+
+  it.each([
+    // 12/7 tokens per parameter: 6 significant digits, finer than any tolerance.
+    [
+      { value: 12 / 7, unit: 'tokens/param', tolerance: 0.01 },
+      '**Answer: 1.71429 tokens/param** (full credit within ±1%)',
+      'Press Answer and type a number in tokens/param; full credit within ±1%.',
+    ],
+    [
+      { value: 0.5, unit: 'dimensionless', tolerance: 0 },
+      '**Answer: 0.5** (full credit for the exact value only)',
+      'Press Answer and type a number; full credit for the exact value only.',
+    ],
+    [
+      { value: 21.875, unit: '%', tolerance: 0.02 },
+      '**Answer: 21.875 %** (full credit within ±2% of the value (relative, not percentage points))',
+      'Press Answer and type a number in %; full credit within ±2% of the value (relative, not percentage points).',
+    ],
+    [
+      { value: 5.7612345e23, unit: 'FLOPs', tolerance: 0.05 },
+      '**Answer: 5.76123e23 FLOPs** (full credit within ±5%)',
+      'Press Answer and type a number in FLOPs; full credit within ±5%.',
+    ],
+  ])('states %j readably, and how to answer it', (answer, revealed, howTo) => {
+    const question = { ...sizing, answer };
+    expect(questionRevealReply({ question, options: [], correct: [] }).blocks[2]).toEqual({
+      type: 'text',
+      text: revealed,
+    });
+    expect(questionReply({ question, options: [], correct: [] }).blocks[2]).toEqual({
+      type: 'context',
+      text: howTo,
     });
   });
 });

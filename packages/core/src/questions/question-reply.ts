@@ -84,7 +84,8 @@ function howToAnswer(question: Question): string {
       return 'Press Answer and type the letters in the right order, e.g. `C A B`.';
     case 'numeric': {
       const { unit, tolerance } = question.answer;
-      return `Press Answer and type a number in ${unit}; within ±${percent(tolerance)} counts as right.`;
+      const what = unit === 'dimensionless' ? 'a number' : `a number in ${unit}`;
+      return `Press Answer and type ${what}; full credit ${toleranceText(tolerance, unit)}.`;
     }
   }
 }
@@ -117,7 +118,8 @@ function answerActions(presented: PresentedQuestion): Action[] {
       title: 'Your answer',
       fieldLabel,
       placeholder:
-        question.kind === 'numeric' ? 'e.g. 40' : question.kind === 'multi' ? 'e.g. A C' : 'e.g. C A B',
+        // No digits for numbers: a fixed example could happen to be the answer.
+        question.kind === 'numeric' ? 'a number' : question.kind === 'multi' ? 'e.g. A C' : 'e.g. C A B',
     },
   ];
 }
@@ -140,20 +142,34 @@ function answerText(presented: PresentedQuestion): string {
       return ['**Right order:**', ...question.items.map((item, i) => `${i + 1}. ${item}`)].join('\n');
     case 'numeric': {
       const { value, unit, tolerance, partialTolerance } = question.answer;
-      const half = partialTolerance === undefined ? '' : `, half credit within ±${percent(partialTolerance)}`;
-      return `**Answer: ${formatValue(value)} ${unit}** (full credit within ±${percent(tolerance)}${half})`;
+      const half =
+        partialTolerance === undefined ? '' : `, half credit ${toleranceText(partialTolerance, unit)}`;
+      const shownUnit = unit === 'dimensionless' ? '' : ` ${unit}`;
+      return `**Answer: ${formatValue(value)}${shownUnit}** (full credit ${toleranceText(tolerance, unit)}${half})`;
     }
   }
 }
 
-/** A relative tolerance as a percentage: 0.02 → `2%`, 0.005 → `0.5%`. */
-function percent(fraction: number): string {
-  return `${Number((fraction * 100).toPrecision(3))}%`;
+/**
+ * A relative tolerance in words, after "full credit": 0.02 → `within ±2%`, 0 → `for the exact value
+ * only`; for answers in % it says the band is relative, not percentage points.
+ */
+function toleranceText(fraction: number, unit: string): string {
+  if (fraction === 0) return 'for the exact value only';
+  const band = `within ±${Number((fraction * 100).toPrecision(3))}%`;
+  return unit === '%' ? `${band} of the value (relative, not percentage points)` : band;
 }
 
-/** The exact answer value, readable: `131,072`, `2.3056`, `5.76e23`. */
+/**
+ * The answer value, readable and finer than any tolerance: `131,072`, `2.3056`, `1.71429` (6
+ * significant digits), `5.76e23`.
+ */
 function formatValue(value: number): string {
   const size = Math.abs(value);
-  if (size !== 0 && (size >= 1e15 || size < 1e-4)) return value.toExponential().replace('e+', 'e');
-  return value.toLocaleString('en-US', { maximumFractionDigits: 10 });
+  if (size !== 0 && (size >= 1e15 || size < 1e-4)) {
+    return Number(value.toPrecision(6)).toExponential().replace('e+', 'e');
+  }
+  if (Number.isInteger(value) || size >= 1e5)
+    return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  return value.toLocaleString('en-US', { maximumSignificantDigits: 6 });
 }

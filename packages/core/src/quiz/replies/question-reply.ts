@@ -29,12 +29,12 @@ export function questionReply(quiz: QuizRecord, round: RoundRecord): Reply {
           label: 'Type your answer',
           value: toActionValue(quiz.id, round.round),
           title: 'Your answer',
-          fieldLabel: `A number in ${q.answer.unit}`,
-          placeholder: 'e.g. 42',
+          fieldLabel: q.answer.unit === 'dimensionless' ? 'A number' : `A number in ${q.answer.unit}`,
+          placeholder: 'a number', // no digits: a fixed example could happen to be the answer
         },
       ],
     });
-    fallback += ` (answer in ${q.answer.unit})`;
+    if (q.answer.unit !== 'dimensionless') fallback += ` (answer in ${q.answer.unit})`;
   } else {
     const lines = q.choices.map((c, i) => `**${letter(i)}.** ${c.text}`);
     blocks.push({ type: 'text', text: lines.join('\n') });

@@ -101,7 +101,7 @@ describe('quiz replies', () => {
           value: 'quiz0001.2',
           title: 'Your answer',
           fieldLabel: 'A number in KiB',
-          placeholder: 'e.g. 42',
+          placeholder: 'a number',
         },
       ],
     });
