@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { asTerminalText } from './run-cli.js';
 import { runCaptured as run } from './testing/run-captured.js';
 
 describe('mlsys kvcache', () => {
@@ -63,6 +64,24 @@ describe('mlsys kvcache', () => {
     expect(stdout).toBe('');
     expect(stderr.startsWith('mlsys: ')).toBe(true);
     expect(stderr.indexOf('\n')).toBe(stderr.length - 1);
+  });
+});
+
+describe('errors in the terminal', () => {
+  it('write the example as a CLI command, not a slash command', async () => {
+    const { stderr } = await run('kvcache', 'llama-70b', '12q');
+    expect(stderr).toBe(
+      'mlsys: Bad context "12q": "12q" has an unknown unit "q" for a context length; use k (×1,024) or m (×1,048,576). ' +
+        '(e.g. 128k (= 131,072 tokens)) — Example: mlsys kvcache llama-70b 128k\n',
+    );
+  });
+
+  it.each([
+    ['Usage: /kvcache <model> <context> [batch=1]', 'Usage: mlsys kvcache <model> <context> [batch=1]'],
+    ['see /mlsys help\n(or /kernel attention)', 'see mlsys help — (or mlsys kernel attention)'],
+    ['a path /usr/kvcache and 1/kvcache stay', 'a path /usr/kvcache and 1/kvcache stay'],
+  ])('%j → %j', (text, expected) => {
+    expect(asTerminalText(text)).toBe(expected);
   });
 });
 

@@ -29,7 +29,7 @@ export const EXIT = { ok: 0, internal: 1, badInput: 2 } as const;
  */
 export async function runCli(argv: readonly string[], out: CliOutput): Promise<number> {
   const fail = (error: UserError) => {
-    out.stderr.write(`mlsys: ${error.toUserText().replaceAll('\n', ' — ')}\n`);
+    out.stderr.write(`mlsys: ${asTerminalText(error.toUserText())}\n`);
     return EXIT.badInput;
   };
   try {
@@ -67,12 +67,31 @@ export async function runCli(argv: readonly string[], out: CliOutput): Promise<n
       );
       return EXIT.ok;
     }
-    out.stderr.write(`mlsys: ${reply.fallbackText.replaceAll('\n', ' — ')}\n`);
+    out.stderr.write(`mlsys: ${asTerminalText(reply.fallbackText)}\n`);
     return status === 'user-error' ? EXIT.badInput : EXIT.internal;
   } catch (error) {
     if (isUserError(error)) return fail(error);
     throw error;
   }
+}
+
+/** Slash commands in a chat message (`/kvcache llama-70b 128k`, `/mlsys help`) as this CLI's. */
+const SLASH_COMMAND = new RegExp(
+  `(^|[\\s(])/(mlsys|${allCommands.map((command) => command.name).join('|')})(?=\\s|$|\\))`,
+  'g',
+);
+
+/**
+ * A bot message for the terminal: on one line, with slash commands written as CLI commands
+ * (`/kvcache llama-70b 128k` → `mlsys kvcache llama-70b 128k`).
+ */
+export function asTerminalText(text: string): string {
+  return text
+    .replaceAll('\n', ' — ')
+    .replace(
+      SLASH_COMMAND,
+      (_, before: string, name: string) => `${before}mlsys${name === 'mlsys' ? '' : ` ${name}`}`,
+    );
 }
 
 /**
