@@ -171,6 +171,6 @@ export function makeKmeansInputs(params: KmeansParams, random: KernelRandom): Ke
 }
 
 /** The params as plain JSON for `reply.data`. */
-export function describeKmeans(params: KmeansParams): Record<string, number | boolean> {
-  return { n: params.n, dim: params.dim, k: params.k, userValues: params.points !== null };
+export function describeKmeans(params: KmeansParams): Record<string, number | string> {
+  return { n: params.n, dim: params.dim, k: params.k, values: params.points === null ? 'random' : 'given' };
 }

@@ -109,11 +109,11 @@ export function makeNormInputs(params: NormParams, random: KernelRandom): Kernel
 }
 
 /** The params as plain JSON for `reply.data`. */
-export function describeNorm(params: NormParams): Record<string, number | boolean> {
+export function describeNorm(params: NormParams): Record<string, number | string> {
   return {
     rows: params.rows,
     hidden: params.hidden,
     epsilon: params.epsilon,
-    userValues: params.values !== null,
+    values: params.values === null ? 'random' : 'given',
   };
 }

@@ -158,6 +158,6 @@ export function describeRope(params: RopeParams): Record<string, number | string
     position: params.start,
     style: params.style,
     base: params.base,
-    userValues: params.values !== null,
+    values: params.values === null ? 'random' : 'given',
   };
 }

@@ -78,14 +78,14 @@ export function makeUniforms(params: SamplingParams, random: KernelRandom): Host
 }
 
 /** The params as plain JSON for `reply.data`. */
-export function describeSampling(params: SamplingParams): Record<string, number | boolean> {
+export function describeSampling(params: SamplingParams): Record<string, number | string> {
   return {
     rows: params.rows,
     vocab: params.vocab,
     temperature: params.temperature,
-    userLogits: params.values !== null,
+    logits: params.values === null ? 'random' : 'given',
     k: params.k,
-    keptByTopK: keptByTopK(params),
+    kept_by_top_k: keptByTopK(params),
     p: params.p,
     ...(params.u === null ? {} : { u: params.u }),
   };

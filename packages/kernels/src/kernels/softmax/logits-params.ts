@@ -114,12 +114,12 @@ export function makeLogits(params: LogitsParams, random: KernelRandom): HostTens
   return { dtype: 'float32', dims: [params.rows, params.vocab], data };
 }
 
-/** `{ rows, vocab, temperature, userLogits }` for `reply.data`. */
-export function describeLogits(params: LogitsParams): Record<string, number | boolean> {
+/** `{ rows, vocab, temperature, logits: given or random }` for `reply.data`. */
+export function describeLogits(params: LogitsParams): Record<string, number | string> {
   return {
     rows: params.rows,
     vocab: params.vocab,
     temperature: params.temperature,
-    userLogits: params.values !== null,
+    logits: params.values === null ? 'random' : 'given',
   };
 }

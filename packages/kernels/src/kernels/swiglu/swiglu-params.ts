@@ -107,11 +107,11 @@ export function makeSwigluInputs(params: SwigluParams, random: KernelRandom): Ke
 }
 
 /** The params as plain JSON for `reply.data`. */
-export function describeSwiglu(params: SwigluParams): Record<string, number | boolean> {
+export function describeSwiglu(params: SwigluParams): Record<string, number | string> {
   return {
     tokens: params.tokens,
     hidden: params.hidden,
     ffn: params.ffn,
-    userValues: params.values !== null,
+    values: params.values === null ? 'random' : 'given',
   };
 }
