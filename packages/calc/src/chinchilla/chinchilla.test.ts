@@ -128,6 +128,56 @@ describe('chinchilla()', () => {
     expect(() => chinchilla({ method: 'table', ...input })).toThrow(expect.objectContaining({ code }));
   });
 
+  it('extrapolates Table 3 below its 400M row with a warning: 70M → 5.79e17 FLOPs, 1.38B tokens', () => {
+    const result = chinchilla({ method: 'table', params: 70e6 });
+    // First segment, log–log: C = 1.92e19 · (70M / 400M)^(ln(1.21e20 / 1.92e19) / ln 2.5)
+    //   = 1.92e19 · 0.175^2.0091 = 5.787e17; D = C / (6N) = 1.378e9.
+    expect(result.flops / 5.787e17).toBeCloseTo(1, 3);
+    expect(result.tokens / 1.378e9).toBeCloseTo(1, 3);
+    expect(result.warnings).toEqual([
+      "N = 70.0M parameters is below the smallest row of Hoffmann et al. 2022 Table 3 (400M): the tokens and FLOPs are extrapolated along the table's first segment.",
+    ]);
+  });
+
+  it('70K parameters: also below the 70M runs the loss fit was made on', () => {
+    expect(chinchilla({ method: 'table', params: 70e3 }).warnings[0]).toContain(
+      'first segment, and the loss from a fit made on runs of 70.0M parameters and up.',
+    );
+  });
+
+  it.each([
+    // inputs, warning or none: Table 3 spans 400M–10T; the fits' runs 70M–16B, projected to 10T
+    [{ method: 'table', params: 400e6 }, undefined],
+    [{ method: 'table', params: 10e12 }, undefined],
+    [{ method: 'table', params: 70e9 }, undefined],
+    [{ method: 'hoffmann', params: 100e6 }, undefined],
+    [
+      { method: 'epoch', params: 50e6 },
+      'below the smallest models the Chinchilla scaling fits were made on (70.0M',
+    ],
+    [
+      { method: 'table', params: 20e12 },
+      'beyond the largest size Hoffmann et al. 2022 project to (Table 3: 10.0T)',
+    ],
+    // flops=1e17 by Table 3: N = 29.2M, below the first row
+    [{ method: 'table', flops: 1e17 }, 'N = 29.2M parameters is below the smallest row'],
+    // N and D given: only the loss is a model figure, so the fit's range applies
+    [{ method: 'table', params: 100e6, tokens: 2e9 }, undefined],
+  ] as const)('%j warns %j', (input, warning) => {
+    const { warnings } = chinchilla(input);
+    if (warning === undefined) expect(warnings).toEqual([]);
+    else expect(warnings[0]).toContain(warning);
+  });
+
+  it("refuses more than 1e15 parameters (100 × Table 3's largest row), given or derived", () => {
+    for (const input of [{ params: 1e30 }, { params: 1.01e15 }, { flops: 1e30, tokens: 1 }]) {
+      expect(() => chinchilla({ method: 'table', ...input })).toThrow(
+        expect.objectContaining({ code: 'calc/chinchilla-too-large' }),
+      );
+    }
+    expect(chinchilla({ method: 'table', params: 1e15 }).warnings).toHaveLength(1);
+  });
+
   it('shows its work with units', () => {
     const result = chinchilla({ method: 'hoffmann', flops: 5.76e23 });
     expect(result.work.map((step) => step.label)).toEqual([

@@ -1,6 +1,7 @@
 import { UserError } from '@mlsys/errors';
 import { formatCount, formatScientific, formatSig } from '../format/format-number.js';
 import type { WorkStep } from '../work/work-step.js';
+import { checkChinchillaParams, extrapolationWarning } from './extrapolation.js';
 import {
   EPOCH_FIT,
   HOFFMANN_FIT,
@@ -59,6 +60,8 @@ export interface ChinchillaResult {
   cluster?: ChinchillaCluster;
   work: WorkStep[];
   notes: string[];
+  /** Caveats next to the headline: a size outside the data behind the figures (an extrapolation). */
+  warnings: string[];
 }
 
 const EXAMPLE = '/chinchilla params=70b';
@@ -74,7 +77,11 @@ export function fitOf(method: ChinchillaMethod): ScalingFit {
  * tokens or parameters, `C = 6ND`, tokens per parameter and the predicted loss; with a cluster and no
  * hours, the training time `6ND/(n·X·MFU)`.
  *
- * @throws UserError when nothing or too much is given (e.g. parameters, tokens and FLOPs together).
+ * Sizes outside the data behind the figures (Table 3's 400M–10T rows for `table`; 70M–10T for the
+ * fits and the loss) are answered with a warning; past 10^15 parameters they are refused.
+ *
+ * @throws UserError when nothing or too much is given (e.g. parameters, tokens and FLOPs together), or
+ *   for more than 10^15 parameters.
  */
 export function chinchilla(input: ChinchillaInput): ChinchillaResult {
   const work: WorkStep[] = [];
@@ -166,6 +173,7 @@ export function chinchilla(input: ChinchillaInput): ChinchillaResult {
     );
   }
 
+  checkChinchillaParams(params);
   const tokensPerParam = tokens / params;
   work.push(
     step(
@@ -195,7 +203,10 @@ export function chinchilla(input: ChinchillaInput): ChinchillaResult {
     lossFit: fit,
     work,
     notes,
+    warnings: [],
   };
+  const warning = extrapolationWarning(params, optimal && input.method === 'table');
+  if (warning !== undefined) result.warnings.push(warning);
   if (cluster) {
     result.cluster = cluster;
     if (cluster.hours !== undefined) result.trainingSeconds = cluster.hours * 3600;

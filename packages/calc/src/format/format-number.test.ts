@@ -25,6 +25,10 @@ describe('number formatting', () => {
     [formatCount(70_553_706_496), '70.6B'],
     [formatCount(1.5e12), '1.50T'],
     [formatCount(999), '999'],
+    // Past T, scientific: 1e30 once printed "1.00e15Q" (formatSig's exponent under a Q suffix).
+    [formatCount(999.4e12), '999T'],
+    [formatCount(1e15), '1.00e15'],
+    [formatCount(1e30), '1.00e30'],
   ])('formats as %s', (actual, expected) => {
     expect(actual).toBe(expected);
   });

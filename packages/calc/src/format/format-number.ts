@@ -35,8 +35,24 @@ export function formatSig(value: number, digits = 3): string {
   if (value === 0 || !Number.isFinite(value)) return String(value);
   const magnitude = Math.floor(Math.log10(Math.abs(value)));
   if (magnitude >= 15 || magnitude < -4) return formatScientific(value, digits);
-  const decimals = Math.max(0, digits - 1 - magnitude);
-  return numberFormat(decimals).format(value);
+  return numberFormat(sigDecimals(magnitude, digits)).format(value);
+}
+
+/**
+ * A number rounded as {@link formatSig} shows it (`33.468` → `33.5`, `1234.6` → `1235`), for comparing
+ * values the way a reader of the reply sees them.
+ */
+export function roundSig(value: number, digits = 3): number {
+  if (value === 0 || !Number.isFinite(value)) return value;
+  const magnitude = Math.floor(Math.log10(Math.abs(value)));
+  if (magnitude >= 15 || magnitude < -4) return Number(value.toExponential(digits - 1));
+  const scale = 10 ** sigDecimals(magnitude, digits);
+  return Math.round(value * scale) / scale;
+}
+
+/** Decimals {@link formatSig} shows for a value of this order of magnitude: never fewer than 0. */
+function sigDecimals(magnitude: number, digits: number): number {
+  return Math.max(0, digits - 1 - magnitude);
 }
 
 /** Scientific notation as people write it in chat: `5.76e23`. */
@@ -74,11 +90,12 @@ export function formatDecimalBytes(bytes: number, digits = 3): string {
 
 /**
  * A count with a short-scale suffix, as parameter and token counts are written:
- * `70_553_706_496` → `70.6B`, `1.5e12` → `1.50T`, `12_900` → `12.9K`.
+ * `70_553_706_496` → `70.6B`, `1.5e12` → `1.50T`, `12_900` → `12.9K`. From 10^15 on, scientific
+ * notation (`2.20e16`): no suffix past T is in common use, and SI's Q means 10^30, not 10^15.
  */
 export function formatCount(value: number, digits = 3): string {
+  if (Math.abs(value) >= 1e15) return formatScientific(value, digits);
   const suffixes: [number, string][] = [
-    [1e15, 'Q'],
     [1e12, 'T'],
     [1e9, 'B'],
     [1e6, 'M'],

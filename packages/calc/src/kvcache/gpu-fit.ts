@@ -22,8 +22,15 @@ export interface GpuFit {
   fits: boolean;
   /** Most sequences of the requested length that fit. */
   maxSequences: number;
-  /** Longest context per sequence that fits at the requested batch (capped at 2^27). */
+  /**
+   * Longest context per sequence at the requested batch: what fits in memory, capped at the model's
+   * maximum context when it has one (and at 2^27).
+   */
   maxTokens: number;
+  /** Longest context per sequence that memory alone allows at the requested batch (capped at 2^27). */
+  maxTokensByMemory: number;
+  /** True when {@link maxTokens} is the model's maximum context, memory allowing more. */
+  maxTokensAtContextLimit: boolean;
 }
 
 /** Inputs of {@link gpuFit}. */
@@ -39,12 +46,15 @@ export interface GpuFitInput {
   weightDtype: Dtype | undefined;
   /** Fraction of memory held back, 0 ≤ r < 1. */
   reserve: number;
+  /** The model's maximum context in tokens, or `null` when its config states none. */
+  maxContext: number | null;
 }
 
 /**
  * How much KV cache fits on one GPU beside its share of the weights, weights split evenly over tp.
  * Assumes nothing else lives in memory unless a reserve is given (no activations, CUDA context,
- * allocator fragmentation).
+ * allocator fragmentation). The longest context is capped at the model's maximum context: memory for
+ * more tokens than the model supports is no answer to "how long can a sequence be".
  */
 export function gpuFit(input: GpuFitInput): GpuFit {
   const weightDtype = input.weightDtype ?? dtypeOf('bf16');
@@ -72,6 +82,7 @@ export function gpuFit(input: GpuFitInput): GpuFit {
     if (freeBytes > 0 && bytesAt(mid, input.batch) <= freeBytes) low = mid;
     else high = mid - 1;
   }
+  const maxTokens = input.maxContext === null ? low : Math.min(low, input.maxContext);
   return {
     gpu: input.gpu,
     weightDtype,
@@ -82,6 +93,8 @@ export function gpuFit(input: GpuFitInput): GpuFit {
     kvBytes,
     fits: freeBytes > 0 && kvBytes <= freeBytes,
     maxSequences,
-    maxTokens: low,
+    maxTokens,
+    maxTokensByMemory: low,
+    maxTokensAtContextLimit: maxTokens < low,
   };
 }

@@ -114,7 +114,7 @@ describe('kvCache: dtypes, batch and tensor parallelism', () => {
 });
 
 describe('kvCache: fitting on a GPU', () => {
-  it('Llama-3.1-8B on an H100 80GB in bf16: 80e9 − 16.06e9 B of weights leaves room for 487,936 tokens', () => {
+  it('Llama-3.1-8B on an H100 80GB in bf16: 80e9 − 16.06e9 B of weights leaves room for 487,819 tokens, capped at the 131,072 the model supports', () => {
     const r = kvCache({
       arch: archOf('llama-3.1-8b'),
       tokens: 131072,
@@ -125,7 +125,10 @@ describe('kvCache: fitting on a GPU', () => {
     const fit = r.fit!;
     expect(fit.weightBytes).toBe(8_030_261_248 * 2);
     expect(fit.freeBytes).toBe(80e9 - 8_030_261_248 * 2);
-    expect(fit.maxTokens).toBe(Math.floor(fit.freeBytes / 131_072));
+    // 63,939,477,504 B free / 131,072 B per token (2 · 32 · 8 · 128 · 2) = 487,819.2
+    expect(fit.maxTokensByMemory).toBe(487_819);
+    expect(fit.maxTokens).toBe(131_072);
+    expect(fit.maxTokensAtContextLimit).toBe(true);
     expect(fit.maxSequences).toBe(3);
     expect(fit.fits).toBe(true);
   });
@@ -152,6 +155,60 @@ describe('kvCache: fitting on a GPU', () => {
       reserve: 0.1,
     }).fit!;
     expect(fit.reserveBytes).toBe(8e9);
+  });
+});
+
+describe("kvCache: the model's maximum context", () => {
+  it.each([
+    // id, tokens asked, max_position_embeddings in the registry config, KV bytes per token in bf16
+    ['llama-2-7b', 131_072, 4_096, 2 * 32 * 32 * 128 * 2], // 64 GiB at 128k, Llama-2 supports 4k
+    ['qwen3-8b', 131_072, 40_960, 2 * 36 * 8 * 128 * 2],
+    ['llama-3.1-8b', 10 * 1_048_576, 131_072, 2 * 32 * 8 * 128 * 2],
+  ])('%s at %d tokens: still sized, with a warning naming its maximum %d', (id, tokens, max, perToken) => {
+    const r = kvCache({ arch: archOf(id), tokens, batch: 1, dtype: bf16 });
+    expect(r.totalBytes).toBe(perToken * tokens);
+    expect(r.maxContext).toBe(max);
+    expect(r.exceedsMaxContext).toBe(true);
+    expect(r.warnings).toEqual([
+      `${tokens.toLocaleString('en-US')} tokens exceeds the ${max.toLocaleString('en-US')} tokens this model's config.json allows (max_position_embeddings or its equivalent): the cache is sized as asked; a variant or RoPE scaling (YaRN, say) may allow more, the config as read does not.`,
+    ]);
+  });
+
+  it('no warning at exactly the maximum (Llama-3.1-8B, 131,072)', () => {
+    const r = kvCache({ arch: archOf('llama-3.1-8b'), tokens: 131_072, batch: 1, dtype: bf16 });
+    expect(r).toMatchObject({ maxContext: 131_072, exceedsMaxContext: false, warnings: [] });
+  });
+
+  it('no limit for an ALiBi model whose config states none (Falcon with alibi: true)', () => {
+    const arch = readConfig({
+      model_type: 'falcon',
+      hidden_size: 4544,
+      num_hidden_layers: 32,
+      num_attention_heads: 71,
+      alibi: true,
+      multi_query: true,
+      vocab_size: 65024,
+    });
+    const r = kvCache({ arch, tokens: 1_048_576, batch: 1, dtype: bf16 });
+    expect(r).toMatchObject({ maxContext: null, exceedsMaxContext: false, warnings: [] });
+  });
+
+  it('DeepSeek-V3 tp=8 on H200 with fp8 weights: memory allows 812,865 tokens, the model 163,840', () => {
+    const fit = kvCache({
+      arch: archOf('deepseek-v3'),
+      tokens: 131_072,
+      batch: 1,
+      dtype: bf16,
+      tp: 8,
+      gpu: parseGpu('h200'),
+      weightDtype: dtypeOf('fp8'),
+    }).fit!;
+    // 141e9 − 671,026,419,200 B / 8 = 57,121,697,600 B free; the MLA latent is replicated on every
+    // rank: 61 · (512 + 64) · 2 B = 70,272 B per token; 57,121,697,600 / 70,272 = 812,865.4.
+    expect(fit.freeBytes).toBe(141e9 - 671_026_419_200 / 8);
+    expect(fit.maxTokensByMemory).toBe(812_865);
+    expect(fit.maxTokens).toBe(163_840);
+    expect(fit.maxTokensAtContextLimit).toBe(true);
   });
 });
 

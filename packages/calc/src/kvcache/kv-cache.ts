@@ -4,6 +4,7 @@ import type { Architecture } from '../model/architecture.js';
 import { countParams } from '../params/count-params.js';
 import type { Dtype } from '../units/parse-dtype.js';
 import type { WorkStep } from '../work/work-step.js';
+import { contextWarning, maxContextOf } from './context-limit.js';
 import { type GpuFit, gpuFit } from './gpu-fit.js';
 import { type KvGroup, kvLayout, layoutBytes } from './kv-layout.js';
 import { kvWork } from './kv-work.js';
@@ -59,15 +60,22 @@ export interface KvCacheResult {
   stateBytes: number;
   groups: KvGroupBytes[];
   comparison: KvComparison[];
+  /** The model's maximum context in tokens (from its config), or `null` when the config states none. */
+  maxContext: number | null;
+  /** True when {@link tokens} exceeds {@link maxContext}: the figures are a "what if". */
+  exceedsMaxContext: boolean;
   fit?: GpuFit;
   work: WorkStep[];
   notes: string[];
+  /** Caveats a reader must see next to the headline (a context longer than the model supports). */
+  warnings: string[];
 }
 
 /**
  * Sizes the KV cache of a model for `tokens` × `batch`, summed per layer by attention kind, with a
  * tensor-parallel split, an MHA/GQA/MQA (or MLA vs MHA) comparison and, given a GPU, how many tokens
- * and sequences fit next to the weights. Bytes per token for full attention: 2·L·n_kv·d_head·b
+ * and sequences fit next to the weights. A context longer than the model's maximum is still sized, with
+ * a warning, and the longest-context fit is capped at that maximum. Bytes per token for full attention: 2·L·n_kv·d_head·b
  * (Kwon et al. 2023, vLLM §3; formulas.md "KV cache").
  */
 export function kvCache(input: KvCacheInput): KvCacheResult {
@@ -79,6 +87,8 @@ export function kvCache(input: KvCacheInput): KvCacheResult {
   const perGpu = layoutBytes(kvLayout(arch, { tokens, tp }), batch, b);
   const uncapped = groups.reduce((sum, g) => sum + g.layers * g.elementsPerToken * b, 0);
   const totalBytes = Math.ceil(whole.kv + whole.state);
+  const maxContext = maxContextOf(arch);
+  const warning = contextWarning(tokens, maxContext);
   const result: KvCacheResult = {
     tokens,
     batch,
@@ -94,8 +104,11 @@ export function kvCache(input: KvCacheInput): KvCacheResult {
       bytes: g.layers * (g.elementsPerToken * g.kept + g.stateElements) * batch * b,
     })),
     comparison: compareLayouts(arch, tokens, batch, b),
+    maxContext,
+    exceedsMaxContext: warning !== undefined,
     work: [],
     notes: [],
+    warnings: warning === undefined ? [] : [warning],
   };
   if (input.gpu) {
     const params = countParams(arch).total;
@@ -109,6 +122,7 @@ export function kvCache(input: KvCacheInput): KvCacheResult {
       kvBytesPerElement: b,
       weightDtype: input.weightDtype,
       reserve: input.reserve ?? 0,
+      maxContext,
     });
   }
   result.work = kvWork(arch, result);

@@ -244,6 +244,63 @@ describe('readConfig refuses bad input with a UserError', () => {
     expect(() => readConfig(input)).toThrowError(expect.objectContaining({ code }));
   });
 
+  it.each([
+    // [config, heads, KV heads, nearest valid KV-head counts above and below]
+    [
+      {
+        model_type: 'llama',
+        hidden_size: 4096,
+        num_hidden_layers: 32,
+        num_attention_heads: 32,
+        num_key_value_heads: 5,
+        intermediate_size: 11008,
+        vocab_size: 32000,
+      },
+      '32 attention heads and 5 KV heads',
+      '32 / 5 = 6.40',
+      '"num_key_value_heads": 8 or 4, which divide 32',
+    ],
+    [
+      { model_type: 'qwen3', num_attention_heads: 32, num_key_value_heads: 6 },
+      '32 attention heads and 6 KV heads',
+      '32 / 6 = 5.33',
+      '"num_key_value_heads": 8 or 4, which divide 32',
+    ],
+    [
+      { model_type: 'gemma2', num_attention_heads: 16, num_key_value_heads: 3 },
+      '16 attention heads and 3 KV heads',
+      '16 / 3 = 5.33',
+      '"num_key_value_heads": 4 or 2, which divide 16',
+    ],
+    [
+      { model_type: 'dbrx', n_heads: 48, attn_config: { kv_n_heads: 5 } },
+      '48 attention heads and 5 KV heads',
+      '48 / 5 = 9.60',
+      '"num_key_value_heads": 6 or 4, which divide 48',
+    ],
+    [
+      { model_type: 'falcon', new_decoder_architecture: true, num_attention_heads: 128, num_kv_heads: 7 },
+      '128 attention heads and 7 KV heads',
+      '128 / 7 = 18.3',
+      '"num_key_value_heads": 8 or 4, which divide 128',
+    ],
+  ])('refuses heads that do not split over the KV heads: %j', (input, shape, ratio, example) => {
+    let thrown: unknown;
+    try {
+      readConfig(input);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ code: 'calc/inconsistent-config', example });
+    expect((thrown as Error).message).toContain(shape);
+    expect((thrown as Error).message).toContain(`${ratio} is not a whole number`);
+  });
+
+  it('does not ask MLA models to divide their unused num_key_value_heads', () => {
+    const v3 = fixture('deepseek-ai--DeepSeek-V3') as Record<string, unknown>;
+    expect(() => readConfig({ ...v3, num_key_value_heads: 3 })).not.toThrow();
+  });
+
   it('names the missing fields of an unknown type', () => {
     expect(() => readConfig({ model_type: 'mystery', hidden_size: 8 })).toThrowError(/"num_hidden_layers"/);
   });

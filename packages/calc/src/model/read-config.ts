@@ -1,4 +1,5 @@
 import { UserError } from '@mlsys/errors';
+import { formatSig } from '../format/format-number.js';
 import type { Architecture } from './architecture.js';
 import { asConfigObject, ConfigFields, type RawConfig } from './config-fields.js';
 import { readDbrx } from './read-dbrx.js';
@@ -204,6 +205,17 @@ function checkShape(arch: Architecture): void {
       `The config has more KV heads (${kvHeads}) than attention heads (${heads}).`,
     );
   }
+  const standardAttention = arch.layers.some(
+    (l) => l.attention.kind !== 'mla' && l.attention.kind !== 'mamba',
+  );
+  if (standardAttention && heads % kvHeads !== 0) {
+    const [above, below] = nearestDivisors(heads, kvHeads);
+    throw new UserError(
+      'calc/inconsistent-config',
+      `The config has ${heads} attention heads and ${kvHeads} KV heads, but grouped-query attention splits the attention heads evenly over the KV heads: ${heads} / ${kvHeads} = ${formatSig(heads / kvHeads)} is not a whole number.`,
+      { example: `"num_key_value_heads": ${above} or ${below}, which divide ${heads}` },
+    );
+  }
   if (arch.layers.length === 0) throw new UserError('calc/inconsistent-config', 'The config has no layers.');
   if (arch.moe && arch.moe.topK > arch.moe.experts) {
     throw new UserError(
@@ -211,4 +223,13 @@ function checkShape(arch: Architecture): void {
       `The config routes each token to ${arch.moe.topK} experts but has only ${arch.moe.experts}.`,
     );
   }
+}
+
+/** The divisors of `n` nearest above and below `k ≤ n` (KV-head counts that would make `n` heads valid). */
+function nearestDivisors(n: number, k: number): [above: number, below: number] {
+  let above = k;
+  while (n % above !== 0) above++;
+  let below = k;
+  while (n % below !== 0) below--;
+  return [above, below];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../model/read-config.js';
-import { resolveModel } from '../registry/registry.js';
+import { MODELS, resolveModel } from '../registry/registry.js';
 import { countParams } from './count-params.js';
 
 const paramsOf = (id: string) => countParams(readConfig(resolveModel(id).entry.config));
@@ -113,3 +113,90 @@ describe('countParams: rounded published totals and active counts', () => {
     expect(paramsOf('mixtral-8x7b').total).toBeLessThan(47e9);
   });
 });
+
+describe('countParams: work shown adds up to its result', () => {
+  it.each([
+    // id, step label, exact line (value by hand)
+    [
+      'deepseek-v3',
+      'Router per MoE layer',
+      // 7168 · 256 = 1,835,008, plus one e_score_correction_bias value per routed expert (256)
+      'h · E + E (score-correction bias) = 7168 · 256 + 256 = 1,835,264 (1.84M)',
+    ],
+    [
+      'gpt-oss-120b',
+      'Router per MoE layer',
+      // 2880 · 128 = 368,640, plus the router's bias (128)
+      'h · E + E (router bias) = 2880 · 128 + 128 = 368,768 (369K)',
+    ],
+    [
+      'gpt-oss-120b',
+      'One routed expert',
+      // 3 · 2880 · 2880 = 24,883,200; biases 2 · 2880 (gate_up) + 2880 (down) = 8,640
+      '3 · h · d_expert + 2 · d_expert + h (biases) = 3 · 2880 · 2,880 + 2 · 2,880 + 2880 = 24,891,840 (24.9M)',
+    ],
+    [
+      'qwen1.5-moe-a2.7b',
+      'Shared expert(s) per MoE layer',
+      // 3 · 2048 · 5632 = 34,603,008, plus the shared-expert gate, a 2048 × 1 linear
+      'n_shared · 3 · h · d_shared + h (shared-expert gate) = 1 · 3 · 2048 · 5,632 + 2048 = 34,605,056 (34.6M)',
+    ],
+    [
+      'gpt2',
+      'Dense MLP per layer (up, down)',
+      // c_fc 768 × 3072 + 3072 bias, c_proj 3072 × 768 + 768 bias = 4,722,432
+      '2 · h · d_ff + d_ff + h (biases) = 2 · 768 · 3,072 + 3,072 + 768 = 4,722,432 (4.72M)',
+    ],
+    ['mixtral-8x7b', 'Router per MoE layer', 'h · E = 4096 · 8 = 32,768 (32.8K)'],
+  ])('%s: %s', (id, label, line) => {
+    const step = paramsOf(id).work.find((s) => s.label === label);
+    expect(step && `${step.formula} = ${step.substituted} = ${step.result}`).toBe(line);
+  });
+
+  it('DeepSeek-V3 active = total − 58 MoE layers · (256 − 8) unused experts · 44,040,192 = 37,552,297,472', () => {
+    const step = paramsOf('deepseek-v3').work.at(-1)!;
+    expect(step.substituted).toBe('671,026,419,200 − 58 · (256 − 8) · 44,040,192');
+    expect(step.result).toBe('37,552,297,472 (37.6B)');
+  });
+
+  it('every registry model: each arithmetic step evaluates to its result', () => {
+    const arithmetic = /^[\d,\s·+−()]+$/;
+    for (const entry of MODELS) {
+      for (const step of countParams(readConfig(entry.config)).work) {
+        if (!arithmetic.test(step.substituted)) continue;
+        const shown = Number(step.result.split(' ')[0]!.replace(/,/g, ''));
+        expect([entry.id, step.label, evaluate(step.substituted)]).toEqual([entry.id, step.label, shown]);
+      }
+    }
+  });
+});
+
+/** Evaluates `a · b + (c − d) · e` as written in work shown (·, +, −, parentheses, 1,234 numbers). */
+function evaluate(text: string): number {
+  const tokens = text.match(/\d[\d,]*|[·+−()]/g) ?? [];
+  let i = 0;
+  const primary = (): number => {
+    const token = tokens[i++]!;
+    if (token !== '(') return Number(token.replace(/,/g, ''));
+    const value = sum();
+    i++; // ')'
+    return value;
+  };
+  const product = (): number => {
+    let value = primary();
+    while (tokens[i] === '·') {
+      i++;
+      value *= primary();
+    }
+    return value;
+  };
+  const sum = (): number => {
+    let value = product();
+    while (tokens[i] === '+' || tokens[i] === '−') {
+      const op = tokens[i++];
+      value = op === '+' ? value + product() : value - product();
+    }
+    return value;
+  };
+  return sum();
+}

@@ -156,12 +156,16 @@ function paramWork(arch: Architecture, p: Parts): WorkStep[] {
     p.perAttention > 0 &&
     arch.layers.some((l) => l.attention.kind !== 'mla' && l.attention.kind !== 'mamba')
   ) {
-    step(
-      'Attention per layer (weights; biases and norms included in the result)',
-      'h · (H + 2K) · d + H · d · h',
-      `${h} · (${H} + 2·${K}) · ${d} + ${H} · ${d} · ${h}`,
-      p.perAttention,
+    const a = arch.attention;
+    const sum = terms(
+      ['h · (H + 2K) · d + H · d · h', `${h} · (${H} + 2 · ${K}) · ${d} + ${H} · ${d} · ${h}`],
+      a.qkvBias && ['(H + 2K) · d (q, k, v biases)', `(${H} + 2 · ${K}) · ${d}`],
+      a.outBias && ['h (output bias)', `${h}`],
+      a.qkNorm === 'per-head' && ['2 · d (q, k norms)', `2 · ${d}`],
+      a.qkNorm === 'per-projection' && ['(H + K) · d (q, k norms)', `(${H} + ${K}) · ${d}`],
+      a.sinks && ['H (attention sinks)', `${H}`],
     );
+    step('Attention per layer (q, k, v, o)', sum.formula, sum.substituted, p.perAttention);
   }
   if (p.perMla > 0 && arch.mla) {
     const m = arch.mla;
@@ -169,10 +173,14 @@ function paramWork(arch: Architecture, p: Parts): WorkStep[] {
       m.qLoraRank === null
         ? `${h}·${H}·${m.qkNopeHeadDim + m.qkRopeHeadDim}`
         : `${h}·${m.qLoraRank} + ${m.qLoraRank}·${H}·${m.qkNopeHeadDim + m.qkRopeHeadDim}`;
+    const norms =
+      m.qLoraRank === null
+        ? (['r_kv (latent norm)', `${m.kvLoraRank}`] as const)
+        : (['r_q + r_kv (latent norms)', `${m.qLoraRank} + ${m.kvLoraRank}`] as const);
     step(
       'MLA per layer (q down/up, kv down with RoPE key, kv up, out, latent norms)',
-      'h·r_q + r_q·H·(d_nope + d_rope) + h·(r_kv + d_rope) + r_kv·H·(d_nope + d_v) + H·d_v·h',
-      `${q} + ${h}·(${m.kvLoraRank} + ${m.qkRopeHeadDim}) + ${m.kvLoraRank}·${H}·(${m.qkNopeHeadDim} + ${m.vHeadDim}) + ${H}·${m.vHeadDim}·${h}`,
+      `${m.qLoraRank === null ? 'h·H·(d_nope + d_rope)' : 'h·r_q + r_q·H·(d_nope + d_rope)'} + h·(r_kv + d_rope) + r_kv·H·(d_nope + d_v) + H·d_v·h + ${norms[0]}`,
+      `${q} + ${h}·(${m.kvLoraRank} + ${m.qkRopeHeadDim}) + ${m.kvLoraRank}·${H}·(${m.qkNopeHeadDim} + ${m.vHeadDim}) + ${H}·${m.vHeadDim}·${h} + ${norms[1]}`,
       p.perMla,
       'DeepSeek-V2 paper §2.1',
     );
@@ -187,29 +195,43 @@ function paramWork(arch: Architecture, p: Parts): WorkStep[] {
     );
   const denseCount = arch.layers.filter((l) => l.mlp === 'dense').length;
   if (denseCount > 0) {
+    const m = arch.mlp.gated ? 3 : 2;
+    const sum = terms(
+      [`${m} · h · d_ff`, `${m} · ${h} · ${formatInt(arch.mlp.intermediate)}`],
+      arch.mlp.bias && mlpBiasTerm(h, arch.mlp.gated, arch.mlp.intermediate),
+    );
     step(
       `Dense MLP per layer (${arch.mlp.gated ? 'gated: gate, up, down' : 'up, down'})`,
-      `${arch.mlp.gated ? 3 : 2} · h · d_ff`,
-      `${arch.mlp.gated ? 3 : 2} · ${h} · ${formatInt(arch.mlp.intermediate)}`,
+      sum.formula,
+      sum.substituted,
       p.perDense,
     );
   }
   const moe = arch.moe;
   if (moe && arch.layers.some((l) => l.mlp === 'moe')) {
-    step(
-      'One routed expert',
-      '3 · h · d_expert',
-      `3 · ${h} · ${formatInt(moe.expertIntermediate)}`,
-      p.perExpert,
+    const expert = terms(
+      ['3 · h · d_expert', `3 · ${h} · ${formatInt(moe.expertIntermediate)}`],
+      moe.expertBias && mlpBiasTerm(h, true, moe.expertIntermediate, 'd_expert'),
     );
-    if (p.perShared > 0)
-      step(
-        'Shared expert(s) per MoE layer',
-        'n_shared · 3 · h · d_shared',
-        `${moe.sharedExperts} · 3 · ${h} · ${formatInt(moe.sharedIntermediate)}`,
-        p.perShared,
+    step('One routed expert', expert.formula, expert.substituted, p.perExpert);
+    if (p.perShared > 0) {
+      const shared = terms(
+        [
+          'n_shared · 3 · h · d_shared',
+          `${moe.sharedExperts} · 3 · ${h} · ${formatInt(moe.sharedIntermediate)}`,
+        ],
+        moe.sharedExpertGate && ['h (shared-expert gate)', `${h}`],
       );
-    step('Router per MoE layer', 'h · E', `${h} · ${moe.experts}`, p.perRouter);
+      step('Shared expert(s) per MoE layer', shared.formula, shared.substituted, p.perShared);
+    }
+    // The router's extra vectors, one value per routed expert: gpt-oss's bias, DeepSeek-V3's
+    // e_score_correction_bias (DeepseekV3TopkRouter).
+    const router = terms(
+      ['h · E', `${h} · ${moe.experts}`],
+      moe.routerBias && ['E (router bias)', `${moe.experts}`],
+      moe.scoreCorrectionBias && ['E (score-correction bias)', `${moe.experts}`],
+    );
+    step('Router per MoE layer', router.formula, router.substituted, p.perRouter);
   }
   step(
     'Total (all experts)',
@@ -218,12 +240,32 @@ function paramWork(arch: Architecture, p: Parts): WorkStep[] {
     p.total,
   );
   if (moe) {
+    const moeLayers = arch.layers.filter((l) => l.mlp === 'moe').length;
     step(
-      'Active per token (with input embeddings)',
-      'total − (E − k) · experts not used',
-      `top-${moe.topK} of ${moe.experts} routed${moe.sharedExperts ? ` + ${moe.sharedExperts} shared` : ''}`,
+      `Active per token (with input embeddings; top-${moe.topK} of ${moe.experts} routed${moe.sharedExperts ? ` + ${moe.sharedExperts} shared` : ''})`,
+      'total − L_moe · (E − k) · one routed expert',
+      `${formatInt(p.total)} − ${moeLayers} · (${moe.experts} − ${moe.topK}) · ${formatInt(p.perExpert)}`,
       p.active,
     );
   }
   return steps;
+}
+
+/** A formula term in symbols and with values, or `false` when the model lacks it. */
+type Term = readonly [formula: string, substituted: string] | false;
+
+/** Terms joined with ` + `, skipping those the model lacks, so the work shown adds up to its result. */
+function terms(...parts: Term[]): { formula: string; substituted: string } {
+  const present = parts.filter((part): part is readonly [string, string] => part !== false);
+  return {
+    formula: present.map(([formula]) => formula).join(' + '),
+    substituted: present.map(([, substituted]) => substituted).join(' + '),
+  };
+}
+
+/** The biases of one MLP as `mlpParams` counts them: d_ff per input matrix (2 when gated) + h. */
+function mlpBiasTerm(h: number, gated: boolean, intermediate: number, width = 'd_ff'): Term {
+  return gated
+    ? [`2 · ${width} + h (biases)`, `2 · ${formatInt(intermediate)} + ${h}`]
+    : [`${width} + h (biases)`, `${formatInt(intermediate)} + ${h}`];
 }

@@ -61,6 +61,38 @@ describe('parseCount', () => {
   it.each(['0', '-70b', '1e31', '70x', 'seventy', '1e400', '--1'])('refuses %j', (text) => {
     expect(() => parseCount(text)).toThrowError(expect.objectContaining({ code: 'calc/bad-count' }));
   });
+
+  describe('unitlessMin: a bare 70 for a parameter count means 70b, not 70 parameters', () => {
+    const rule = { what: 'a parameter count', example: '70b', unitlessMin: 1e6, unitHints: ['b', 'm'] };
+
+    it.each([
+      ['70', ['70b', '70m']],
+      ['999999', ['999999b', '999999m']],
+      ['0.5', ['0.5b', '0.5m']],
+    ])('refuses %j, suggesting %j', (text, suggestions) => {
+      expect(() => parseCount(text, rule)).toThrowError(
+        expect.objectContaining({
+          code: 'calc/bad-count',
+          example: '70b',
+          suggestions,
+          message: `"${text}" has no unit, so it would be read as a parameter count of ${Number(text).toLocaleString('en-US')}; without a unit it must be at least 1,000,000. Add a unit: k, M, B or T (powers of 10).`,
+        }),
+      );
+    });
+
+    it.each([
+      ['1000000', 1e6],
+      ['7e9', 7e9],
+      ['70k', 70_000], // a unit says the size is meant
+      ['70m', 70e6],
+    ])('accepts %j → %d', (text, value) => {
+      expect(parseCount(text, rule)).toBe(value);
+    });
+
+    it('leaves negatives to the sign check', () => {
+      expect(() => parseCount('-5', rule)).toThrowError(/negative/);
+    });
+  });
 });
 
 describe('parseBytes', () => {

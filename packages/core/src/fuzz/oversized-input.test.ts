@@ -35,7 +35,7 @@ const CASES: readonly [command: string, text: string, expected: 'answered' | 'us
   ['kvcache', paddedConfig(MAX_ARGUMENT_TEXT + 1), 'user-error'],
   ['kvcache', `${'{"a":'.repeat(3_000)}1${'}'.repeat(3_000)} 128k`, 'user-error'],
   ['moe', paddedConfig(MAX_ARGUMENT_TEXT, ''), 'answered'],
-  ['chinchilla', '1e30', 'answered'],
+  ['chinchilla', '1e30', 'user-error'], // past the 1e15-parameter cap
   ['chinchilla', 'flops=1e400', 'user-error'],
   ['models', 'x'.repeat(MAX_ARGUMENT_TEXT), 'answered'],
   ['specdec', 'alpha=0.8 gamma=1e9', 'user-error'],

@@ -35,4 +35,21 @@ describe('calculatorReply', () => {
       data: { speedup: 2.3056 },
     });
   });
+
+  it('puts warnings right under the headline, each on its own ⚠️ line', () => {
+    const reply = calculatorReply({
+      title: 'KV cache · Llama-2-7B',
+      summary: '**64.0 GiB**',
+      warnings: ["131,072 tokens exceeds this model's maximum context of 4,096 tokens"],
+      fields: [{ label: 'Model', value: 'Llama-2-7B' }],
+      work: [],
+      data: {},
+    });
+    expect(reply.blocks.slice(0, 4)).toEqual([
+      { type: 'header', text: 'KV cache · Llama-2-7B' },
+      { type: 'text', text: '**64.0 GiB**' },
+      { type: 'text', text: "⚠️ 131,072 tokens exceeds this model's maximum context of 4,096 tokens" },
+      { type: 'fields', fields: [{ label: 'Model', value: 'Llama-2-7B' }] },
+    ]);
+  });
 });

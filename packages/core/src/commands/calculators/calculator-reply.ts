@@ -8,6 +8,11 @@ export interface CalculatorAnswer {
   title: string;
   /** The headline number in one sentence, e.g. `**40.0 GiB** for 131,072 tokens × batch 1 in bf16`. */
   summary: MarkupText;
+  /**
+   * Caveats that change what the headline means (a context past the model's maximum, an extrapolated
+   * scaling law), shown right under it, each on its own line starting with ⚠️.
+   */
+  warnings?: readonly MarkupText[];
   /** Inputs and key results as label/value pairs. */
   fields?: { label: string; value: MarkupText }[];
   /** A breakdown table (per layer kind, per component, per layout). */
@@ -26,14 +31,15 @@ export interface CalculatorAnswer {
 }
 
 /**
- * Lays out a calculator answer as a public {@link Reply}: header, headline, fields, table, work
- * shown, chart, then notes and sources as small print. One layout for every calculator.
+ * Lays out a calculator answer as a public {@link Reply}: header, headline, warnings, fields, table,
+ * work shown, chart, then notes and sources as small print. One layout for every calculator.
  */
 export function calculatorReply(answer: CalculatorAnswer): Reply {
   const blocks: Block[] = [
     { type: 'header', text: answer.title },
     { type: 'text', text: answer.summary },
   ];
+  for (const warning of answer.warnings ?? []) blocks.push({ type: 'text', text: `⚠️ ${warning}` });
   if (answer.fields && answer.fields.length > 0) blocks.push({ type: 'fields', fields: answer.fields });
   if (answer.table) blocks.push({ type: 'table', ...answer.table });
   if (answer.work.length > 0) blocks.push({ type: 'code', text: workToText(answer.work) });

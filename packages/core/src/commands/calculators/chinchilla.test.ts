@@ -59,7 +59,35 @@ describe('/chinchilla', () => {
     expect(data.hours).toBe(720);
   });
 
-  it.each(['', 'hours=10', '70b tokens=1t flops=1e23', 'method=kaplan 70b', '70q'])(
+  it.each([
+    ['70', 'Did you mean: 70b, 70m?'],
+    ['70b tokens=1.4', 'Did you mean: 1.4t, 1.4b?'],
+  ])('refuses "%s": a number without a unit below 1e6 (%s)', async (text, hint) => {
+    const { status, reply } = await run(text);
+    expect(status).toBe('user-error');
+    expect(reply.fallbackText).toContain('has no unit');
+    expect(reply.fallbackText).toContain(hint);
+  });
+
+  it('70m: answered, with a warning under the headline that Table 3 starts at 400M', async () => {
+    const { status, reply } = await run('70m');
+    expect(status).toBe('ok');
+    expect(reply.blocks[2]).toEqual({
+      type: 'text',
+      text: "⚠️ N = 70.0M parameters is below the smallest row of Hoffmann et al. 2022 Table 3 (400M): the tokens and FLOPs are extrapolated along the table's first segment.",
+    });
+    expect(reply.data).toMatchObject({ params: 70e6, extrapolated: true });
+    expect((await run('70b')).reply.data).toMatchObject({ extrapolated: false, warnings: [] });
+  });
+
+  it('formats huge counts in scientific notation, never "1.00e15Q"', async () => {
+    const { reply } = await run('70b tokens=1e30');
+    expect(reply.fallbackText).toBe(
+      'Chinchilla sizing: 70.0B parameters × 1.00e30 tokens (as given, method table) = 4.20e41 FLOPs',
+    );
+  });
+
+  it.each(['', 'hours=10', '70b tokens=1t flops=1e23', 'method=kaplan 70b', '70q', '1e30'])(
     'answers "%s" with a user error',
     async (text) => {
       expect((await run(text)).status).toBe('user-error');

@@ -22,6 +22,12 @@ import { calculatorReply } from './calculator-reply.js';
 const METHODS = ['table', 'hoffmann', 'epoch'] as const;
 
 /**
+ * A parameter or token count written without a unit must be at least this: a bare `70` is 70B meant,
+ * not 70 parameters (no language model that small is sized by Chinchilla).
+ */
+const UNITLESS_MIN = 1e6;
+
+/**
  * `/chinchilla 70b`, `/chinchilla flops=5.76e23 method=hoffmann`, `/chinchilla gpus=1024 gpu=h100
  * hours=720`: compute-optimal parameters and tokens (Hoffmann et al. 2022), C = 6ND, predicted loss,
  * and training time on a cluster.
@@ -31,15 +37,27 @@ export const chinchillaCommand: CommandSpec = defineCommand({
   description: 'Compute-optimal model size and tokens (Chinchilla), C = 6ND, loss and training time',
   options: {
     params: option({
-      description: 'Model parameters N (70b, 405B, 7e9)',
+      description: 'Model parameters N (70b, 405B, 7e9; a number without a unit must be ≥ 1e6)',
       positional: true,
       example: '70b',
-      parse: (raw) => parseCount(raw, { what: 'a parameter count', example: '70b' }),
+      parse: (raw) =>
+        parseCount(raw, {
+          what: 'a parameter count',
+          example: '70b',
+          unitlessMin: UNITLESS_MIN,
+          unitHints: ['b', 'm'],
+        }),
     }),
     tokens: option({
-      description: 'Training tokens D (1.4t, 15T)',
+      description: 'Training tokens D (1.4t, 15T; a number without a unit must be ≥ 1e6)',
       example: '1.4t',
-      parse: (raw) => parseCount(raw, { what: 'a token count', example: '1.4t' }),
+      parse: (raw) =>
+        parseCount(raw, {
+          what: 'a token count',
+          example: '1.4t',
+          unitlessMin: UNITLESS_MIN,
+          unitHints: ['t', 'b'],
+        }),
     }),
     flops: option({
       description: 'Compute budget C in FLOPs (5.76e23)',
@@ -130,6 +148,8 @@ function chinchillaReply(result: ChinchillaResult, gpuSource: string) {
     optimal: result.optimal,
     loss: result.loss,
     lossFit: result.lossFit.key,
+    extrapolated: result.warnings.length > 0,
+    warnings: result.warnings,
   };
   if (result.cluster) {
     data.gpus = result.cluster.gpus;
@@ -140,6 +160,7 @@ function chinchillaReply(result: ChinchillaResult, gpuSource: string) {
   return calculatorReply({
     title: 'Chinchilla sizing',
     summary,
+    warnings: result.warnings,
     fields,
     work: result.work,
     notes: result.notes,

@@ -10,12 +10,14 @@ export interface KvChartInput {
   dtype: Dtype;
   tp: number;
   fit?: GpuFit | undefined;
+  /** The model's maximum context (tokens), marked when the request goes past it; `null` if none. */
+  maxContext?: number | null;
 }
 
 /**
  * KV cache (GiB, one GPU's share when tp > 1) against context length on a log2 axis, one line per
  * cache dtype at the requested batch, with the GPU's memory and the room left after the weights as
- * ceilings when a GPU is given.
+ * ceilings when a GPU is given, and the model's maximum context marked when the request goes past it.
  */
 export function kvChart(input: KvChartInput): { spec: LineChartSpec; alt: string } {
   const { arch, batch, tp } = input;
@@ -46,6 +48,14 @@ export function kvChart(input: KvChartInput): { spec: LineChartSpec; alt: string
       },
     ],
   };
+  const maxContext = input.maxContext ?? null;
+  if (maxContext !== null && maxContext < input.tokens && maxContext >= xs[0]!) {
+    spec.markers?.push({
+      label: `model's maximum context (${maxContext.toLocaleString('en-US')})`,
+      x: maxContext,
+      y: kvBytesAt(arch, maxContext, batch, input.dtype.bytes, tp) / GIB,
+    });
+  }
   if (input.fit) {
     spec.ceilings = [{ label: `${input.fit.gpu.name} memory`, y: input.fit.memoryBytes / GIB }];
     if (input.fit.freeBytes > 0)

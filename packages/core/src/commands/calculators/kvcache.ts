@@ -171,6 +171,7 @@ export function kvcacheReply(choice: ModelChoice, r: KvCacheResult): Reply {
   return calculatorReply({
     title: `KV cache · ${choice.name}`,
     summary: `**${formatBinaryBytes(r.totalBytes)}** (${formatDecimalBytes(r.totalBytes)}) for ${tokens} × batch ${r.batch} in ${r.dtype.label}${perGpu}`,
+    warnings: r.warnings,
     fields,
     table,
     work: r.work,
@@ -182,6 +183,7 @@ export function kvcacheReply(choice: ModelChoice, r: KvCacheResult): Reply {
       dtype: r.dtype,
       tp: r.tp,
       fit,
+      maxContext: r.maxContext,
     }),
     notes,
     sources,
@@ -209,7 +211,10 @@ function fitText(r: KvCacheResult): string {
     return `no: the weights alone (${formatDecimalBytes(fit.weightBytes)} per GPU) exceed ${formatDecimalBytes(fit.memoryBytes - fit.reserveBytes)}; raise tp= or lower weights=`;
   }
   const verdict = fit.fits ? '**fits**' : '**does not fit**';
-  return `${verdict}: ${formatDecimalBytes(fit.freeBytes)} free after weights; up to ${formatInt(fit.maxSequences)} sequence(s) of ${formatInt(r.tokens)} tokens, or ${formatInt(fit.maxTokens)} tokens per sequence at batch ${r.batch}`;
+  const capped = fit.maxTokensAtContextLimit
+    ? ` (the model's maximum context; memory alone would allow ${formatInt(fit.maxTokensByMemory)})`
+    : '';
+  return `${verdict}: ${formatDecimalBytes(fit.freeBytes)} free after weights; up to ${formatInt(fit.maxSequences)} sequence(s) of ${formatInt(r.tokens)} tokens, or ${formatInt(fit.maxTokens)} tokens per sequence at batch ${r.batch}${capped}`;
 }
 
 function kvcacheData(choice: ModelChoice, r: KvCacheResult): Record<string, unknown> {
@@ -232,6 +237,9 @@ function kvcacheData(choice: ModelChoice, r: KvCacheResult): Record<string, unkn
       bytes: g.bytes,
     })),
     comparison: r.comparison,
+    maxContextTokens: r.maxContext,
+    exceedsMaxContext: r.exceedsMaxContext,
+    warnings: r.warnings,
     defaultsApplied: choice.arch.defaults,
   };
   if (r.tp > 1) data.perGpuBytes = r.perGpuBytes;
@@ -245,6 +253,8 @@ function kvcacheData(choice: ModelChoice, r: KvCacheResult): Record<string, unkn
       fits: r.fit.fits,
       maxSequences: r.fit.maxSequences,
       maxTokens: r.fit.maxTokens,
+      maxTokensByMemory: r.fit.maxTokensByMemory,
+      maxTokensAtContextLimit: r.fit.maxTokensAtContextLimit,
     };
   }
   return data;

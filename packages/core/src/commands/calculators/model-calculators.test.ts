@@ -93,7 +93,60 @@ describe('/kvcache', () => {
   });
 
   it.each([
+    // id, context, max_position_embeddings of the registry config
+    ['llama-2-7b', '128k', '131,072', '4,096'],
+    ['qwen3-8b', '128k', '131,072', '40,960'],
+    ['llama-3.1-8b', '10M', '10,485,760', '131,072'],
+  ])(
+    '%s %s: a warning under the headline naming the maximum context, %s > %s',
+    async (id, context, asked, max) => {
+      const { status, reply } = await call('kvcache', `${id} ${context}`);
+      expect(status).toBe('ok');
+      expect(reply.blocks[2]).toEqual({
+        type: 'text',
+        text: `⚠️ ${asked} tokens exceeds the ${max} tokens this model's config.json allows (max_position_embeddings or its equivalent): the cache is sized as asked; a variant or RoPE scaling (YaRN, say) may allow more, the config as read does not.`,
+      });
+      expect(reply.data).toMatchObject({
+        maxContextTokens: Number(max.replace(',', '')),
+        exceedsMaxContext: true,
+      });
+    },
+  );
+
+  it('Llama-2-7B at 128k is still 64.0 GiB (2 · 32 · 32 · 128 · 2 B = 524,288 B × 131,072), its 4,096 marked on the chart', async () => {
+    const { reply } = await call('kvcache', 'llama-2-7b 128k');
+    expect(reply.data).toMatchObject({ totalBytes: 64 * 2 ** 30 });
+    const chart = reply.blocks.find((b) => b.type === 'chart');
+    expect(chart?.type === 'chart' && chart.chart.kind === 'line' && chart.chart.markers?.[1]).toEqual({
+      label: "model's maximum context (4,096)",
+      x: 4096,
+      y: (524_288 * 4096) / 2 ** 30, // 2 GiB
+    });
+  });
+
+  it('caps the tokens-per-sequence fit at the model maximum (DeepSeek-V3, 163,840), saying so', async () => {
+    const { reply } = await call('kvcache', 'deepseek-v3 128k tp=8 gpu=h200 weights=fp8');
+    const fields = reply.blocks.find((b) => b.type === 'fields');
+    const fit =
+      fields?.type === 'fields' ? fields.fields.find((f) => f.label.startsWith('Fit on')) : undefined;
+    // 141e9 − 671,026,419,200 / 8 B = 57.1 GB free; / 70,272 B per token (MLA, replicated) = 812,865
+    expect(fit?.value).toBe(
+      "**fits**: 57.1 GB free after weights; up to 6 sequence(s) of 131,072 tokens, or 163,840 tokens per sequence at batch 1 (the model's maximum context; memory alone would allow 812,865)",
+    );
+    expect(reply.data).toMatchObject({
+      maxContextTokens: 163_840,
+      exceedsMaxContext: false,
+      warnings: [],
+      fit: { maxTokens: 163_840, maxTokensByMemory: 812_865, maxTokensAtContextLimit: true },
+    });
+  });
+
+  it.each([
     ['llama-70b 12q', /"12q" has an unknown unit "q"/],
+    [
+      '{"model_type":"llama","hidden_size":4096,"num_hidden_layers":32,"num_attention_heads":32,"num_key_value_heads":5,"intermediate_size":11008,"vocab_size":32000} 8k',
+      /32 attention heads and 5 KV heads.*32 \/ 5 = 6\.40 is not a whole number[\s\S]*"num_key_value_heads": 8 or 4/,
+    ],
     ['lama-3.1-70b 128k', /Unknown model "lama-3.1-70b"/],
     ['llama-70b 128k dtype=fp7', /Unknown data type "fp7"/],
     ['llama-70b 128k tp=3', /tp=3 does not divide/],
@@ -122,6 +175,15 @@ describe('/moe', () => {
       });
     },
   );
+
+  it('deepseek-v3: the router line adds the score-correction bias, so the formula matches its value', async () => {
+    const { reply } = await call('moe', 'deepseek-v3');
+    const work = reply.blocks.find((b) => b.type === 'code');
+    // 7168 · 256 = 1,835,008 router weights + 256 e_score_correction_bias values = 1,835,264
+    expect(work?.type === 'code' && work.text).toContain(
+      'Router per MoE layer\n  h · E + E (score-correction bias) = 7168 · 256 + 256 = 1,835,264 (1.84M)',
+    );
+  });
 
   it('labels both active conventions', async () => {
     const { reply } = await call('moe', 'gpt-oss-120b');
