@@ -13,6 +13,7 @@ import {
   recomputeWorkingBytes,
 } from './activations.js';
 import type { ClusterSpec } from './cluster.js';
+import { activeLayerParams, modelFlopsPerToken, recomputeFlopsPerToken } from './flops.js';
 import type { BytesPerParam } from './model-states.js';
 import type { Layout } from './planner.js';
 import { layerParams, type TransformerShape } from './shape.js';
@@ -20,6 +21,8 @@ import { layerParams, type TransformerShape } from './shape.js';
 const KORTHIKANTI = 'Korthikanti et al. 2022, arXiv:2205.05198, Table 2';
 const ZERO = 'Rajbhandari et al. 2020 (ZeRO), §5';
 const NARAYANAN = 'Narayanan et al. 2021, arXiv:2104.04473, §2.2';
+const NARAYANAN_FLOPS =
+  'Narayanan et al. 2021, arXiv:2104.04473, Eq. 3 per token; recomputation: Korthikanti et al. 2022, §5';
 
 /** What {@link explainLayout} needs besides the layout. */
 export interface ExplainInput {
@@ -66,7 +69,7 @@ export function explainLayout(input: ExplainInput, layout: Layout): WorkStep[] {
   const unit =
     v > 1
       ? `${chunks} chunks · ${formatSig(layout.layersPerStage / v)} layers`
-      : `${chunks} micro-batches · ${layout.layersPerStage} layers`;
+      : `${chunks} micro-batch${chunks === 1 ? '' : 'es'} · ${layout.layersPerStage} layers`;
   work.push({
     label: `Activations on the ${layout.peakStage} stage`,
     formula: `in flight · layers each · per-layer${working > 0 ? ' + recompute working set' : ''} + embedding/logits`,
@@ -122,14 +125,36 @@ export function explainLayout(input: ExplainInput, layout: Layout): WorkStep[] {
     });
   }
   const e = layout.estimate;
+  work.push(computeStep(input, layout));
   work.push({
     label: 'Step time (rough estimate)',
     formula: '(compute + TP + PP) · (1 + bubble) + exposed DP',
     substituted: `(${formatSig(e.computeSeconds)} + ${formatSig(e.tpSeconds)} + ${formatSig(e.ppSeconds)}) · (1 + ${formatSig(layout.bubbleFraction, 2)}) + ${formatSig(e.dpExposedSeconds)} s`,
     result: `${formatSig(e.stepSeconds)} s, MFU ≤ ${formatSig(e.mfu * 100, 2)}%`,
-    source: `compute at ${formatScientific(cluster.peakFlops)} FLOP/s peak; FLOPs per Narayanan et al. 2021 Eq. 3`,
+    source: `compute at ${formatScientific(cluster.peakFlops)} FLOP/s peak; MFU counts model FLOPs without recomputation`,
   });
   return work;
+}
+
+/** Compute time at peak FLOP/s: model FLOPs per token over the active parameters, plus recomputation. */
+function computeStep(input: ExplainInput, layout: Layout): WorkStep {
+  const { model, cluster, seq, globalBatch } = input;
+  const moe = model.activeParams !== undefined;
+  const extra = recomputeFlopsPerToken(model, seq, layout.recompute);
+  const perToken = modelFlopsPerToken(model, seq) + extra;
+  const recompute = layout.recompute === 'none' ? '' : ` + ${layout.recompute} recompute`;
+  return {
+    label: 'Compute per step at peak',
+    formula: `(6·(L·P_layer${moe ? ',active' : ''} + V·h) + 12·s·L·h${recompute}) · B·s / (n · peak)`,
+    substituted:
+      `(6·(${model.layers}·${formatCount(activeLayerParams(model))} + ${formatInt(model.vocab)}·${formatInt(model.hidden)}) + ` +
+      `12·${seq}·${model.layers}·${model.hidden}${extra > 0 ? ` + ${formatScientific(extra)}` : ''}) · ` +
+      `${formatInt(globalBatch)}·${seq} / (${formatInt(cluster.gpus)} · ${formatScientific(cluster.peakFlops)})`,
+    result: `${formatScientific(perToken)} FLOPs/token, ${formatSig(layout.estimate.computeSeconds)} s`,
+    source: moe
+      ? `${NARAYANAN_FLOPS}; MoE: only the top-k routed and shared experts a token uses (C ≈ 6N, N active, Kaplan et al. 2020)`
+      : NARAYANAN_FLOPS,
+  };
 }
 
 function modelStatesStep(layout: Layout, bytesPerParam: BytesPerParam): WorkStep {

@@ -4,8 +4,9 @@ import { countParams } from '../params/count-params.js';
 import type { TransformerShape } from './shape.js';
 
 /**
- * The planner's view of a model read from its config: total parameters (every expert counted), layer
- * count, hidden size, heads, KV heads, vocabulary and tying. Notes say where the GPT-layer activation
+ * The planner's view of a model read from its config: total parameters (every expert counted, for
+ * memory), active parameters of an MoE (top-k routed plus shared experts, for compute), layer count,
+ * hidden size, heads, KV heads, vocabulary and tying. Notes say where the GPT-layer activation
  * formula of Korthikanti et al. 2022 is only an approximation for this architecture.
  */
 export function shapeFromArchitecture(
@@ -24,6 +25,7 @@ export function shapeFromArchitecture(
     tiedEmbeddings: arch.tiedEmbeddings,
     derived: false,
   };
+  if (arch.moe) shape.activeParams = count.active;
   // Megatron-LM splits KV heads (query groups) across TP ranks; MLA has no shared KV heads to split.
   if (!mla && arch.attention.kvHeads !== arch.attention.heads) shape.kvHeads = arch.attention.kvHeads;
   const notes: string[] = [];
@@ -38,8 +40,10 @@ export function shapeFromArchitecture(
     );
   }
   if (arch.moe) {
+    const { experts, topK, sharedExperts } = arch.moe;
+    const shared = sharedExperts > 0 ? ` plus ${sharedExperts} shared` : '';
     notes.push(
-      `MoE: every GPU of a stage holds all ${arch.moe.experts} experts (${formatCount(count.total)} parameters in total); expert parallelism is not modelled, and activations are those of one dense layer.`,
+      `MoE: every GPU of a stage holds all ${experts} experts (${formatCount(count.total)} parameters in total); compute, step time and MFU count the ${topK} of ${experts} routed experts${shared} each token uses (${formatCount(count.active)} active parameters). Expert parallelism is not modelled, and activations are those of one dense layer.`,
     );
   }
   if (arch.layers.some((layer) => layer.attention.kind === 'mamba')) {

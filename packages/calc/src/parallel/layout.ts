@@ -7,6 +7,7 @@ import {
   recomputeWorkingBytes,
 } from './activations.js';
 import type { ClusterSpec } from './cluster.js';
+import { modelFlopsPerToken, recomputeFlopsPerToken } from './flops.js';
 import { type BytesPerParam, gradientBytes, type ZeroStage } from './model-states.js';
 import { bubbleFraction } from './pipeline.js';
 import { layerParams, type TransformerShape } from './shape.js';
@@ -35,10 +36,12 @@ export interface PlanContext {
   globalBatch: number;
   bytesPerParam: BytesPerParam;
   sequenceParallel: boolean;
-  /** Parameters of one transformer layer. */
+  /** Parameters of one transformer layer (every expert: what memory holds). */
   layerParams: number;
-  /** Model FLOPs per token: 6·(L·P_layer + V·h) + 12·s·L·h (Narayanan et al. 2021, Eq. 3 without recompute). */
+  /** Model FLOPs per token over the active parameters ({@link modelFlopsPerToken}). */
   modelFlopsPerToken: number;
+  /** Extra FLOPs per token of each recomputation scheme ({@link recomputeFlopsPerToken}). */
+  recomputeFlopsPerToken: Record<Recompute, number>;
 }
 
 /** Creates a {@link PlanContext}. */
@@ -47,14 +50,14 @@ export function createPlanContext(
   cluster: ClusterSpec,
   options: { seq: number; globalBatch: number; bytesPerParam: BytesPerParam; sequenceParallel: boolean },
 ): PlanContext {
-  const perLayer = layerParams(shape);
-  const { layers: l, hidden: h, vocab: v } = shape;
+  const recompute = (scheme: Recompute) => recomputeFlopsPerToken(shape, options.seq, scheme);
   return {
     shape,
     cluster,
     ...options,
-    layerParams: perLayer,
-    modelFlopsPerToken: 6 * (l * perLayer + v * h) + 12 * options.seq * l * h,
+    layerParams: layerParams(shape),
+    modelFlopsPerToken: modelFlopsPerToken(shape, options.seq),
+    recomputeFlopsPerToken: { none: 0, selective: recompute('selective'), full: recompute('full') },
   };
 }
 
@@ -120,7 +123,8 @@ const dims: ActivationDims = { seq: 0, microBatch: 0, hidden: 0, heads: 0, tp: 1
  * states by ZeRO stage, activations by Korthikanti et al. 2022 times the chunks in flight under 1F1B),
  * the bubble, per-step communication volume and a rough step time.
  *
- * Step time (an estimate, stated as such in replies): compute at peak FLOP/s including recomputation,
+ * Step time (an estimate, stated as such in replies): compute at peak FLOP/s over the active parameters
+ * (an MoE token runs its top-k experts only, while memory holds every expert) including recomputation,
  * plus tensor- and pipeline-parallel traffic, all stretched by the bubble; data-parallel traffic hides
  * behind the last micro-batch's backward pass (ZeRO 0/1, Megatron's overlapped gradient reduce) or
  * behind all compute (ZeRO 2/3, which communicate every micro-batch), and only the rest is added.
@@ -203,13 +207,7 @@ export function evaluateInto(ctx: PlanContext, c: Candidate, out: Evaluation): E
   const intra = cluster.intraNodeBandwidth;
   const inter = cluster.interNodeBandwidth;
   const tokens = ctx.globalBatch * ctx.seq;
-  const { layers: l, hidden: h } = shape;
-  const extraFlopsPerToken =
-    c.recompute === 'full'
-      ? 2 * l * ctx.layerParams + 4 * ctx.seq * l * h
-      : c.recompute === 'selective'
-        ? 4 * ctx.seq * l * h
-        : 0;
+  const extraFlopsPerToken = ctx.recomputeFlopsPerToken[c.recompute];
   out.computeSeconds =
     ((ctx.modelFlopsPerToken + extraFlopsPerToken) * tokens) / (cluster.gpus * cluster.peakFlops);
   out.tpSeconds = out.tpBytes / (tp <= nodes ? intra : inter);

@@ -10,6 +10,7 @@ import {
   type PlanContext,
 } from './layout.js';
 import type { BytesPerParam, ZeroStage } from './model-states.js';
+import { type RankedFigures, ranksBefore } from './ranking.js';
 import type { TransformerShape } from './shape.js';
 
 /** A layout as replies and `--json` show it. Memory in bytes per GPU on the stage that peaks. */
@@ -74,9 +75,9 @@ export interface ParallelInput {
 
 /** The planner's answer. */
 export interface ParallelPlan {
-  /** The fastest layout that fits, or null. */
+  /** The fastest layout that fits (the leanest of those tied on time), or null. */
   best: Layout | null;
-  /** Fitting layouts, best first, at most `limit`. */
+  /** Fitting layouts, best first ({@link ranksBefore}), at most `limit`. */
   layouts: Layout[];
   /** The lowest-memory layout searched, shown when nothing fits. */
   closest: Layout | null;
@@ -93,8 +94,9 @@ export const MAX_SEARCHED_INTERLEAVE = 8;
 
 /**
  * Searches every 3D-parallel layout of a model on a cluster and ranks those that fit in GPU memory by
- * estimated step time (ties: less memory). Candidates: TP over divisors of the GPUs per node that
- * divide the heads; PP over divisors of the layers; DP = n/(TP·PP); ZeRO 0–3; micro-batch 1–16 dividing
+ * estimated step time; step times equal to the 3 significant digits replies show tie, and ties go to
+ * the layout with less memory per GPU ({@link ranksBefore}). Candidates: TP over divisors of the GPUs
+ * per node that divide the heads; PP over divisors of the layers; DP = n/(TP·PP); ZeRO 0–3; micro-batch 1–16 dividing
  * B/DP; interleaving v up to 8 over divisors of the layers per stage (needs m a multiple of p, as
  * Megatron-LM does); recomputation none/selective/full. Pipelines run with at least p micro-batches, so the bubble
  * stays below 1. Pinned choices are checked and kept.
@@ -107,7 +109,7 @@ export function planParallel(input: ParallelInput): ParallelPlan {
   checkFixed(input);
   const ctx = createPlanContext(model, cluster, input);
   const limit = input.limit ?? 20;
-  const top: { layout: Layout; score: number; memory: number }[] = [];
+  const top: { layout: Layout; figures: RankedFigures }[] = [];
   const scratch = createEvaluation();
   const candidate: Candidate = {
     tp: 1,
@@ -174,22 +176,20 @@ export function planParallel(input: ParallelInput): ParallelPlan {
   return { best: layouts[0] ?? null, layouts, closest: fitting > 0 ? null : closest, searched, fitting };
 }
 
+/** Inserts a fitting candidate into the ranked list (order of {@link ranksBefore}), keeping `limit`. */
 function insertTop(
-  top: { layout: Layout; score: number; memory: number }[],
+  top: { layout: Layout; figures: RankedFigures }[],
   limit: number,
   ctx: PlanContext,
   candidate: Candidate,
   scratch: Evaluation,
 ): void {
-  const score = scratch.stepSeconds;
-  const memory = scratch.total;
-  const worse = (entry: { score: number; memory: number }) =>
-    entry.score > score * (1 + 1e-9) ||
-    (Math.abs(entry.score - score) <= score * 1e-9 && entry.memory > memory);
+  const figures: RankedFigures = { stepSeconds: scratch.stepSeconds, memoryBytes: scratch.total };
+  const worse = (entry: { figures: RankedFigures }) => ranksBefore(figures, entry.figures);
   if (top.length >= limit && !worse(top[top.length - 1]!)) return;
   let at = top.length;
   while (at > 0 && worse(top[at - 1]!)) at--;
-  top.splice(at, 0, { layout: toLayout(ctx, candidate, scratch, true), score, memory });
+  top.splice(at, 0, { layout: toLayout(ctx, candidate, scratch, true), figures });
   if (top.length > limit) top.pop();
 }
 
@@ -304,11 +304,17 @@ function checkFixed(input: ParallelInput): void {
   }
 }
 
+/** True when the user pinned at least one choice. */
+export function hasPinnedChoices(fixed: FixedChoices | undefined): boolean {
+  return Object.values(fixed ?? {}).some((value) => value !== undefined);
+}
+
 function noCandidate(input: ParallelInput): UserError {
+  const pinned = hasPinnedChoices(input.fixed);
   return new UserError(
     'calc/parallel-no-layout',
     `No layout of ${input.cluster.gpus} GPUs divides the global batch of ${input.globalBatch} sequences into ` +
-      'data-parallel ranks × micro-batches (with at least p micro-batches per pipeline) under the pinned choices.',
+      `data-parallel ranks × micro-batches (with at least p micro-batches per pipeline)${pinned ? ' under the pinned choices' : ''}.`,
     { example: `/parallel llama-3.1-70b gpus=${input.cluster.gpus} global_batch=${input.cluster.gpus * 4}` },
   );
 }

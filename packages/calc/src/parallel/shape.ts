@@ -9,8 +9,13 @@ import { formatCount } from '../format/format-number.js';
 export interface TransformerShape {
   /** Display name: `Llama-3.1-70B` or `1.00T-parameter GPT-like model`. */
   name: string;
-  /** Ψ, total parameters (embeddings included). */
+  /** Ψ, total parameters (embeddings included, every expert of an MoE): what memory holds. */
   params: number;
+  /**
+   * Parameters one token passes through, counted like `params` (embeddings included): for an MoE the
+   * top-k routed experts plus the shared ones. Compute and MFU use it; absent for dense models (= params).
+   */
+  activeParams?: number;
   /** L, transformer layers. */
   layers: number;
   /** h, hidden size. */

@@ -1,6 +1,7 @@
 import { isUserError } from '@mlsys/errors';
 import { formatDecimalBytes, formatInt, formatSig } from '../format/format-number.js';
-import { type Layout, type ParallelInput, planParallel } from './planner.js';
+import { hasPinnedChoices, type Layout, type ParallelInput, planParallel } from './planner.js';
+import { shownStepSeconds } from './ranking.js';
 
 /** Short description of a layout: `tp=8 pp=4 dp=2 ZeRO-1 b=1 v=2 recompute=selective`. */
 export function describeLayout(layout: Layout): string {
@@ -29,8 +30,7 @@ export function suggestWhenNothingFits(input: ParallelInput, closest: Layout | n
       `The leanest layout searched (${describeLayout(closest)}) needs ${formatDecimalBytes(closest.memoryPerGpuBytes.total)} per GPU; each ${input.cluster.gpuName} has ${memory}.`,
     );
   }
-  const pinned = Object.values(input.fixed ?? {}).some((value) => value !== undefined);
-  if (pinned) {
+  if (hasPinnedChoices(input.fixed)) {
     const free = tryPlan({ ...input, fixed: {}, limit: 1 });
     if (free?.best) {
       lines.push(
@@ -74,8 +74,10 @@ function tryPlan(input: ParallelInput) {
 }
 
 /**
- * Why the best layout ranks first: its estimated step time and what it is made of, and how much slower
- * the runner-up is. Empty when nothing fits.
+ * Why the best layout ranks first: its estimated step time and what it is made of, then how the
+ * runner-up compares, computed from both layouts' numbers: tied on the shown step time (3 significant
+ * digits, as the ranking counts ties) or slower by how much, and more, less or the same memory per GPU.
+ * Empty when nothing fits.
  */
 export function rankingReason(layouts: readonly Layout[]): string {
   const [best, next] = layouts;
@@ -86,14 +88,26 @@ export function rankingReason(layouts: readonly Layout[]): string {
   if (best.tp > 1) parts.push(`TP traffic ${share(e.tpSeconds * (1 + best.bubbleFraction))} of the step`);
   if (best.pp > 1) parts.push(`PP traffic ${share(e.ppSeconds * (1 + best.bubbleFraction))}`);
   if (best.dp > 1) parts.push(`exposed DP traffic ${share(e.dpExposedSeconds)}`);
-  if (best.recompute !== 'none') parts.push(`${best.recompute} recomputation to fit`);
+  if (best.recompute !== 'none') parts.push(`${best.recompute} recomputation`);
   let reason = `Ranked first for the lowest estimated step time, ${formatSig(e.stepSeconds)} s: ${parts.join(', ')}.`;
-  if (next) {
-    const slower = (next.estimate.stepSeconds / e.stepSeconds - 1) * 100;
-    reason +=
-      slower < 0.05
-        ? ` The runner-up (${describeLayout(next)}) ties on time and needs more memory.`
-        : ` The runner-up (${describeLayout(next)}) is ${formatSig(slower, 2)}% slower.`;
-  }
+  if (next) reason += ` ${runnerUpSentence(best, next)}`;
   return reason;
+}
+
+/** How the runner-up compares with the best layout on step time and memory per GPU. */
+function runnerUpSentence(best: Layout, next: Layout): string {
+  const tied = shownStepSeconds(next.estimate.stepSeconds) === shownStepSeconds(best.estimate.stepSeconds);
+  const bestMemory = best.memoryPerGpuBytes.total;
+  const nextMemory = next.memoryPerGpuBytes.total;
+  const memory =
+    nextMemory === bestMemory
+      ? `the same memory, ${formatDecimalBytes(nextMemory)} per GPU`
+      : `${nextMemory > bestMemory ? 'more' : 'less'} memory, ${formatDecimalBytes(nextMemory)} vs ${formatDecimalBytes(bestMemory)} per GPU`;
+  const runnerUp = `The runner-up (${describeLayout(next)})`;
+  if (tied) {
+    const rule = nextMemory > bestMemory ? '; ties go to the layout with less memory' : '';
+    return `${runnerUp} ties on time at ${formatSig(next.estimate.stepSeconds)} s and needs ${memory}${rule}.`;
+  }
+  const slower = (next.estimate.stepSeconds / best.estimate.stepSeconds - 1) * 100;
+  return `${runnerUp} is ${formatSig(slower, 2)}% slower (${formatSig(next.estimate.stepSeconds)} s) and needs ${memory}.`;
 }

@@ -55,6 +55,69 @@ describe('/parallel', () => {
     expect(JSON.stringify(reply.blocks)).toContain('GQA (8 KV heads)');
   });
 
+  it('ties on the shown step time go to less memory, and the runner-up sentence says which has more', async () => {
+    const { reply } = await run('llama-3.1-70b gpus=256 tp=8 pp=4 zero=3 interleave=1 micro_batch=1');
+    const data = reply.data as Data;
+    // Estimates: selective 33.4726 s at 16.64 GB, none 33.4685 s at 69.65 GB (both shown as 33.5 s: a
+    // tie), full 34.9 s at 10.74 GB. The 0.012% that none saves is below the digits shown.
+    expect(data.layouts.map((l) => l.recompute)).toEqual(['selective', 'none', 'full']);
+    expect(data.layouts.map((l) => Number((l.memoryPerGpuBytes.total / 1e9).toFixed(1)))).toEqual([
+      16.6, 69.7, 10.7,
+    ]);
+    expect(data.layouts[0]!.estimate.stepSeconds).toBeCloseTo(33.4726, 4);
+    expect(data.layouts[1]!.estimate.stepSeconds).toBeCloseTo(33.4685, 4);
+    const text = JSON.stringify(reply.blocks);
+    expect(text).toContain(
+      'The runner-up (tp=8 pp=4 dp=8 ZeRO-3 b=1 recompute=none) ties on time at 33.5 s and needs more memory, 69.7 GB vs 16.6 GB per GPU; ties go to the layout with less memory.',
+    );
+    // 128 micro-batches, 4 in flight on the first stage: plural; nothing here says "nothing fits".
+    expect(text).toContain('4 micro-batches · 20 layers');
+    expect(text).not.toMatch(/Without the pinned choices|With [\d,]+ GPUs/);
+  });
+
+  it('does not suggest more GPUs when a layout already fits', async () => {
+    const { reply } = await run('llama-3.1-70b gpus=64 gpu=h100');
+    expect((reply.data as Data).best).not.toBeNull();
+    expect(JSON.stringify(reply.blocks)).not.toMatch(/With [\d,]+ GPUs/);
+  });
+
+  it('writes one micro-batch in the singular', async () => {
+    // pp=1: one micro-batch in flight.
+    const { reply } = await run('llama-3.1-8b gpus=8 tp=8 pp=1 micro_batch=1 recompute=full');
+    expect(JSON.stringify(reply.blocks)).toContain('1 micro-batch · 32 layers');
+  });
+
+  it('MoE compute counts the active experts: Mixtral-8x7B on 64 H100s', async () => {
+    const { reply } = await run('mixtral-8x7b gpus=64');
+    const data = reply.data as Data & { model: { params: number; activeParams: number } };
+    expect(data.model).toMatchObject({ params: 46_702_792_704, activeParams: 12_879_925_248 });
+    // Model FLOPs per token 6·(12,879,925,248 − 2·32,000·4,096 + 32,000·4,096) + 12·4,096·32·4,096
+    // = 82,935,570,432; × 4,194,304 tokens / (64 · 989.5e12) = 5.4929 s. MFU = that / step time for
+    // every layout (was 18.93 s and MFU 0.98 when all 8 experts were charged).
+    for (const layout of data.layouts) {
+      expect(layout.estimate.mfu * layout.estimate.stepSeconds).toBeCloseTo(5.4929, 4);
+    }
+    // Best is selective recomputation: + 4·4,096·32·4,096 = 2,147,483,648 FLOPs/token → 5.6352 s.
+    expect(data.best!.recompute).toBe('selective');
+    expect(data.best!.estimate.computeSeconds).toBeCloseTo(5.6352, 4);
+    const text = JSON.stringify(reply.blocks);
+    expect(text).toContain('46.7B parameters (12.9B active per token)');
+    expect(text).toContain(
+      'compute, step time and MFU count the 2 of 8 routed experts each token uses (12.9B active parameters). Expert parallelism is not modelled',
+    );
+  });
+
+  it('MoE compute counts the active experts: DeepSeek-V3 on 2,048 H100s', async () => {
+    const { reply } = await run('deepseek-v3 gpus=2048');
+    const data = reply.data as Data;
+    // 6·(37,552,297,472 − 2·129,280·7,168 + 129,280·7,168) + 12·4,096·61·7,168 = 241,245,324,288
+    // FLOPs/token; × 4,194,304 / (2,048 · 989.5e12) = 0.49931 s (all 671B: 8.366 s).
+    for (const layout of data.layouts) {
+      expect(layout.estimate.mfu * layout.estimate.stepSeconds).toBeCloseTo(0.49931, 5);
+    }
+    expect(JSON.stringify(reply.blocks)).toContain('8 of 256 routed experts plus 1 shared each token uses');
+  });
+
   it('refuses a named model together with shape hints', async () => {
     expect((await run('llama-3.1-70b gpus=64 layers=10')).status).toBe('user-error');
   });

@@ -220,11 +220,12 @@ function parallelReply(input: ParallelInput, modelNotes: readonly string[], sour
     : `**Nothing fits** in ${memory} per GPU among ${formatInt(plan.searched)} layouts searched.`;
   const notes: string[] = [];
   if (plan.best) notes.push(rankingReason(plan.layouts));
+  else notes.push(...suggestWhenNothingFits(input, plan.closest));
   if (shown && shown.tp > cluster.gpusPerNode) {
     notes.push(
       `tp=${shown.tp} spans nodes of ${cluster.gpusPerNode} GPUs: its all-reduces run at the inter-node bandwidth.`,
     );
-  } else notes.push(...suggestWhenNothingFits(input, plan.closest));
+  }
   notes.push(
     ...modelNotes,
     `Memory in GB (10^9 B), as on the GPU data sheet; ${input.bytesPerParam} B/param (${input.bytesPerParam === 16 ? 'ZeRO paper: 2 + 2 + 12' : 'Megatron fp32 gradients: 2 + 4 + 12'}). CUDA context, NCCL buffers and allocator fragmentation (often several GB) are not counted.`,
@@ -256,7 +257,7 @@ function parallelReply(input: ParallelInput, modelNotes: readonly string[], sour
     fields: [
       {
         label: 'Model',
-        value: `${formatCount(model.params)} parameters, ${model.layers} layers, h = ${formatInt(model.hidden)}, ${model.heads} heads`,
+        value: `${formatCount(model.params)} parameters${model.activeParams === undefined ? '' : ` (${formatCount(model.activeParams)} active per token)`}, ${model.layers} layers, h = ${formatInt(model.hidden)}, ${model.heads} heads`,
       },
       {
         label: 'Batch',
@@ -316,6 +317,7 @@ function parallelReply(input: ParallelInput, modelNotes: readonly string[], sour
       model: {
         name: model.name,
         params: model.params,
+        ...(model.activeParams === undefined ? {} : { activeParams: model.activeParams }),
         layers: model.layers,
         hidden: model.hidden,
         heads: model.heads,
