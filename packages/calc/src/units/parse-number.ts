@@ -94,7 +94,10 @@ export function checkBounds(value: number, text: string, rule: NumberRule, kind:
   const min = rule.min ?? 0;
   const max = Math.min(rule.max ?? NUMBER_CAP, NUMBER_CAP);
   if (!Number.isFinite(value)) throw fail(kind, `"${text}" is not a finite number.`);
-  if (value < 0 && min >= 0) throw fail(kind, `"${text}" is negative; ${kind.what} must be positive.`);
+  if (value < 0 && min >= 0) {
+    const allowed = min === 0 && !rule.minExclusive ? '0 or more' : 'positive';
+    throw fail(kind, `"${text}" is negative; ${kind.what} must be ${allowed}.`);
+  }
   if (rule.minExclusive ? value <= min : value < min) {
     throw fail(
       kind,

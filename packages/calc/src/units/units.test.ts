@@ -165,6 +165,19 @@ describe('parseNumber, parsePositiveInt, parseFraction', () => {
   ])('refuses bad input %#', (call) => {
     expect(call).toThrowError(expect.objectContaining({ name: 'UserError' }));
   });
+
+  it.each([
+    // /specdec draft_cost: 0 is allowed (a free draft), so "positive" would be wrong.
+    [{ what: 'the draft cost c' }, '"-1" is negative; the draft cost c must be 0 or more.'],
+    [
+      { what: 'the GPU count', min: 0, minExclusive: true },
+      '"-1" is negative; the GPU count must be positive.',
+    ],
+  ])('says what a negative value should be: %j', (rule, message) => {
+    expect(() => parseNumber('-1', rule)).toThrowError(
+      expect.objectContaining({ message: expect.stringContaining(message) }),
+    );
+  });
 });
 
 describe('every parser, any string', () => {
