@@ -205,10 +205,18 @@ function perTokenText(r: KvCacheResult): string {
   return `${avg} averaged over this context (${formatInt(r.uncappedBytesPerToken)} B if every layer kept every token)`;
 }
 
+/** Two byte counts to the fewest significant digits, 3 or more, that tell them apart (141.1 GB vs 141 GB). */
+function distinctBytes(a: number, b: number): [string, string] {
+  let digits = 3;
+  while (digits < 6 && formatDecimalBytes(a, digits) === formatDecimalBytes(b, digits)) digits++;
+  return [formatDecimalBytes(a, digits), formatDecimalBytes(b, digits)];
+}
+
 function fitText(r: KvCacheResult): string {
   const fit = r.fit!;
   if (fit.freeBytes <= 0) {
-    return `no: the weights alone (${formatDecimalBytes(fit.weightBytes)} per GPU) exceed ${formatDecimalBytes(fit.memoryBytes - fit.reserveBytes)}; raise tp= or lower weights=`;
+    const [weights, available] = distinctBytes(fit.weightBytes, fit.memoryBytes - fit.reserveBytes);
+    return `no: the weights alone (${weights} per GPU) exceed the ${available} available; raise tp= or lower weights=`;
   }
   const verdict = fit.fits ? '**fits**' : '**does not fit**';
   const capped = fit.maxTokensAtContextLimit

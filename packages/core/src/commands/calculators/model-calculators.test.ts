@@ -124,6 +124,17 @@ describe('/kvcache', () => {
     });
   });
 
+  it('a near miss shows enough digits to tell weights from memory (Llama-3.1-70B bf16 on one H200)', async () => {
+    const { reply } = await call('kvcache', 'llama-3.1-70b 128k gpu=h200');
+    const fields = reply.blocks.find((b) => b.type === 'fields');
+    const fit =
+      fields?.type === 'fields' ? fields.fields.find((f) => f.label.startsWith('Fit on')) : undefined;
+    // 70,553,706,496 params · 2 B = 141.1 GB against the data sheet's 141 GB.
+    expect(fit?.value).toBe(
+      'no: the weights alone (141.1 GB per GPU) exceed the 141.0 GB available; raise tp= or lower weights=',
+    );
+  });
+
   it('caps the tokens-per-sequence fit at the model maximum (DeepSeek-V3, 163,840), saying so', async () => {
     const { reply } = await call('kvcache', 'deepseek-v3 128k tp=8 gpu=h200 weights=fp8');
     const fields = reply.blocks.find((b) => b.type === 'fields');
