@@ -222,7 +222,12 @@ function fitText(r: KvCacheResult): string {
   const capped = fit.maxTokensAtContextLimit
     ? ` (the model's maximum context; memory alone would allow ${formatInt(fit.maxTokensByMemory)})`
     : '';
-  return `${verdict}: ${formatDecimalBytes(fit.freeBytes)} free after weights; up to ${formatInt(fit.maxSequences)} sequence(s) of ${formatInt(r.tokens)} tokens, or ${formatInt(fit.maxTokens)} tokens per sequence at batch ${r.batch}${capped}`;
+  const n = fit.maxSequences;
+  const sequences =
+    n === 0
+      ? `not one sequence of ${formatInt(r.tokens)} tokens`
+      : `up to ${formatInt(n)} sequence${n === 1 ? '' : 's'} of ${formatInt(r.tokens)} tokens`;
+  return `${verdict}: ${formatDecimalBytes(fit.freeBytes)} free after weights; ${sequences}, or ${formatInt(fit.maxTokens)} tokens per sequence at batch ${r.batch}${capped}`;
 }
 
 function kvcacheData(choice: ModelChoice, r: KvCacheResult): Record<string, unknown> {

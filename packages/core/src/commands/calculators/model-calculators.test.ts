@@ -135,6 +135,26 @@ describe('/kvcache', () => {
     );
   });
 
+  it.each([
+    // 180 GB (B200 data sheet) − 141.1 GB of bf16 weights = 38.9 GB; / 327,680 B per token = 118,690 tokens.
+    [
+      'llama-3.1-70b 128k gpu=b200',
+      '**does not fit**: 38.9 GB free after weights; not one sequence of 131,072 tokens, or 118,690 tokens per sequence at batch 1',
+    ],
+    // 40e9 − 16,060,522,496 B of weights (8.03B · 2 B) = 23.9 GB; / 131,072 B per token = 182,643 tokens:
+    // one 131,072-token sequence, or 45,660 tokens each at batch 4.
+    [
+      'llama-3.1-8b 128k gpu=a100-40gb batch=4',
+      '**does not fit**: 23.9 GB free after weights; up to 1 sequence of 131,072 tokens, or 45,660 tokens per sequence at batch 4',
+    ],
+  ])('%s: counts sequences in words (%s)', async (text, value) => {
+    const { reply } = await call('kvcache', text);
+    const fields = reply.blocks.find((b) => b.type === 'fields');
+    const fit =
+      fields?.type === 'fields' ? fields.fields.find((f) => f.label.startsWith('Fit on')) : undefined;
+    expect(fit?.value).toBe(value);
+  });
+
   it('caps the tokens-per-sequence fit at the model maximum (DeepSeek-V3, 163,840), saying so', async () => {
     const { reply } = await call('kvcache', 'deepseek-v3 128k tp=8 gpu=h200 weights=fp8');
     const fields = reply.blocks.find((b) => b.type === 'fields');
@@ -142,7 +162,7 @@ describe('/kvcache', () => {
       fields?.type === 'fields' ? fields.fields.find((f) => f.label.startsWith('Fit on')) : undefined;
     // 141e9 − 671,026,419,200 / 8 B = 57.1 GB free; / 70,272 B per token (MLA, replicated) = 812,865
     expect(fit?.value).toBe(
-      "**fits**: 57.1 GB free after weights; up to 6 sequence(s) of 131,072 tokens, or 163,840 tokens per sequence at batch 1 (the model's maximum context; memory alone would allow 812,865)",
+      "**fits**: 57.1 GB free after weights; up to 6 sequences of 131,072 tokens, or 163,840 tokens per sequence at batch 1 (the model's maximum context; memory alone would allow 812,865)",
     );
     expect(reply.data).toMatchObject({
       maxContextTokens: 163_840,
