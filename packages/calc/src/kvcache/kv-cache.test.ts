@@ -223,3 +223,22 @@ describe('kvCache: work shown', () => {
     expect(r.work.at(-1)?.result).toBe('42,949,672,960 B = 40.0 GiB = 42.9 GB');
   });
 });
+
+describe('the "common mistake" comparison row names only the assumptions that differ', () => {
+  it.each([
+    // Mistral-7B v0.1: head_dim 128 = 4096/32, so only the 4,096-token sliding window is ignored.
+    ['mistral-7b', 'if every layer were global (a common mistake)'],
+    // Gemma-3-27B: head_dim 128 ≠ 5376/32 = 168, and 5 of 6 layers are local (unsloth PR 4757).
+    ['gemma-3-27b', 'if head_dim were hidden/heads = 168 and every layer were global (a common mistake)'],
+    // Qwen3-0.6B: head_dim 128 ≠ 1024/16 = 64, every layer global.
+    ['qwen3-0.6b', 'if head_dim were hidden/heads = 64 (a common mistake)'],
+  ])('%s → %s', (id, layout) => {
+    const r = kvCache({ arch: archOf(id), tokens: 32_768, batch: 1, dtype: bf16 });
+    expect(r.comparison.at(-1)).toMatchObject({ layout, actual: false });
+  });
+
+  it('has no such row when the model makes neither assumption wrong (Llama-3.1-8B: 4096/32 = 128, all global)', () => {
+    const r = kvCache({ arch: archOf('llama-3.1-8b'), tokens: 32_768, batch: 1, dtype: bf16 });
+    expect(r.comparison.map((row) => row.layout).filter((l) => l.includes('mistake'))).toEqual([]);
+  });
+});

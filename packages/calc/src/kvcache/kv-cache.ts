@@ -179,8 +179,13 @@ function compareLayouts(arch: Architecture, tokens: number, batch: number, b: nu
   const windowed = arch.layers.some((l) => l.attention.kind === 'sliding' || l.attention.kind === 'chunked');
   if (derived !== arch.attention.headDim || windowed) {
     const attentionLayers = arch.layers.filter((l) => l.attention.kind !== 'mamba').length;
+    // Name only the assumptions that differ from this model.
+    const wrong = [
+      ...(derived === arch.attention.headDim ? [] : [`head_dim were hidden/heads = ${derived}`]),
+      ...(windowed ? ['every layer were global'] : []),
+    ];
     rows.push({
-      layout: `if head_dim were hidden/heads = ${derived} and every layer global (a common mistake)`,
+      layout: `if ${wrong.join(' and ')} (a common mistake)`,
       bytes: attentionLayers * 2 * kvHeads * derived * tokens * batch * b,
       actual: false,
     });
