@@ -95,6 +95,12 @@ describe('model registry', () => {
     );
   });
 
+  it('suggests the models whose names contain a bare size before close spellings (8b → the 8B models)', () => {
+    expect(() => resolveModel('8b')).toThrowError(
+      expect.objectContaining({ suggestions: ['llama-3-8b', 'llama-3.1-8b', 'qwen3-8b'] }),
+    );
+  });
+
   it('searches ids, names, aliases and model types', () => {
     expect(searchModels('qwen3').map((e) => e.id)).toEqual([
       'qwen3-0.6b',

@@ -104,9 +104,10 @@ export function resolveModel(name: string): ResolvedModel {
   const found = findModel(name);
   if (found) return found;
   const shown = name.trim().length > 40 ? `${name.trim().slice(0, 40)}…` : name.trim();
-  const names = modelNames();
-  const close = closestNames(name.trim().toLowerCase().slice(0, 64), names, 6);
-  const ids = [...new Set(close.map((n) => findModel(n)?.entry.id ?? n))].slice(0, 3);
+  // Models whose names contain what was typed (`8b` → the 8B models) before the closest spellings.
+  const containing = name.trim().length >= 2 ? searchModels(name).map((entry) => entry.id) : [];
+  const close = closestNames(name.trim().toLowerCase().slice(0, 64), modelNames(), 6);
+  const ids = [...new Set([...containing, ...close.map((n) => findModel(n)?.entry.id ?? n)])].slice(0, 3);
   throw new UserError(
     'calc/unknown-model',
     `Unknown model "${shown}". See /models for the list, or paste its config.json.`,

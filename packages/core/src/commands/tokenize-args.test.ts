@@ -27,6 +27,15 @@ describe('tokenizeArgs', () => {
     expect(() => tokenizeArgs(text)).toThrowError(expect.objectContaining({ code }));
   });
 
+  it('names both values of a repeated option and shows the last one as the example', () => {
+    expect(() => tokenizeArgs('batch=2 Batch=3')).toThrowError(
+      expect.objectContaining({
+        message: 'The option "batch" is given twice (batch=2 and batch=3); keep one.',
+        example: 'batch=3',
+      }),
+    );
+  });
+
   it('throws nothing but UserError on any text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {

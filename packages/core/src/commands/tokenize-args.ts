@@ -34,10 +34,16 @@ export function tokenizeArgs(text: string): ArgumentWords {
       continue;
     }
     const key = match[1]!.toLowerCase().replaceAll('-', '_');
-    if (result.named.has(key)) {
-      throw new UserError('core/repeated-option', `The option "${key}" is given twice.`);
+    const value = unquote(match[2]!);
+    const earlier = result.named.get(key);
+    if (earlier !== undefined) {
+      throw new UserError(
+        'core/repeated-option',
+        `The option "${key}" is given twice (${key}=${earlier} and ${key}=${value}); keep one.`,
+        { example: `${key}=${value}` },
+      );
     }
-    result.named.set(key, unquote(match[2]!));
+    result.named.set(key, value);
   }
   return result;
 }
