@@ -1,6 +1,7 @@
 import { gradeNumeric, type PresentedQuestion, type Question } from '@mlsys/corpus';
 import { UserError } from '@mlsys/errors';
 import { type Credit, parseNumber } from '../quiz/grade-answer.js';
+import { inUnit, withUnit } from './answer-unit.js';
 import { optionLetter } from './question-actions.js';
 
 /** A graded answer: the credit and the answer as the user gave it, readable. */
@@ -52,7 +53,7 @@ export function gradeTyped(presented: PresentedQuestion, typed: string): GradedA
     if (value === undefined) {
       throw new UserError(
         'question/bad-number',
-        `"${typed}" is not a number: type digits, in ${question.answer.unit}.`,
+        `"${typed}" is not a number: type digits${inUnit(question.answer.unit)}.`,
         {
           example: '131072',
         },
@@ -61,7 +62,7 @@ export function gradeTyped(presented: PresentedQuestion, typed: string): GradedA
     const grade = gradeNumeric(question.answer, value);
     return {
       credit: grade === 'correct' ? 1 : grade === 'partial' ? 0.5 : 0,
-      shown: `${value.toLocaleString('en-US', { maximumFractionDigits: 6 })} ${question.answer.unit}`,
+      shown: withUnit(value.toLocaleString('en-US', { maximumFractionDigits: 6 }), question.answer.unit),
     };
   }
   const letters = typed.toUpperCase().match(/[A-Z]/g) ?? [];

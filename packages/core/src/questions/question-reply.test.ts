@@ -195,9 +195,11 @@ describe('questionRevealReply', () => {
       type: 'text',
       text: revealed,
     });
-    expect(questionReply({ question, options: [], correct: [] }).blocks[2]).toEqual({
-      type: 'context',
-      text: howTo,
-    });
+    const asked = questionReply({ question, options: [], correct: [] });
+    expect(asked.blocks[2]).toEqual({ type: 'context', text: howTo });
+    const form = asked.blocks[3] as { actions: { fieldLabel: string }[] };
+    expect(form.actions[0]!.fieldLabel).toBe(
+      answer.unit === 'dimensionless' ? 'Value' : `Value in ${answer.unit}`,
+    );
   });
 });

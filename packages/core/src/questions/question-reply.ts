@@ -1,6 +1,7 @@
 import { difficultyName, type PresentedQuestion, type Question, topicById } from '@mlsys/corpus';
 import { replyToPlainText } from '../render/plain-text.js';
 import type { Action, Block, Reply } from '../reply/reply.js';
+import { inUnit, withUnit } from './answer-unit.js';
 import { choiceValue, optionLetter, QUESTION_ACTIONS, typedValue } from './question-actions.js';
 import { questionData } from './question-data.js';
 
@@ -84,8 +85,7 @@ function howToAnswer(question: Question): string {
       return 'Press Answer and type the letters in the right order, e.g. `C A B`.';
     case 'numeric': {
       const { unit, tolerance } = question.answer;
-      const what = unit === 'dimensionless' ? 'a number' : `a number in ${unit}`;
-      return `Press Answer and type ${what}; full credit ${toleranceText(tolerance, unit)}.`;
+      return `Press Answer and type a number${inUnit(unit)}; full credit ${toleranceText(tolerance, unit)}.`;
     }
   }
 }
@@ -102,7 +102,7 @@ function answerActions(presented: PresentedQuestion): Action[] {
   }
   const fieldLabel =
     question.kind === 'numeric'
-      ? `Value in ${question.answer.unit}`
+      ? `Value${inUnit(question.answer.unit)}`
       : question.kind === 'multi'
         ? 'Letters of every right answer'
         : 'Letters in the right order';
@@ -144,8 +144,7 @@ function answerText(presented: PresentedQuestion): string {
       const { value, unit, tolerance, partialTolerance } = question.answer;
       const half =
         partialTolerance === undefined ? '' : `, half credit ${toleranceText(partialTolerance, unit)}`;
-      const shownUnit = unit === 'dimensionless' ? '' : ` ${unit}`;
-      return `**Answer: ${formatValue(value)}${shownUnit}** (full credit ${toleranceText(tolerance, unit)}${half})`;
+      return `**Answer: ${withUnit(formatValue(value), unit)}** (full credit ${toleranceText(tolerance, unit)}${half})`;
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { QuizRecord, RoundRecord } from '../../ports/store-quiz.js';
+import { inUnit } from '../../questions/answer-unit.js';
 import type { Block, Reply } from '../../reply/reply.js';
 import { QUIZ_ACTIONS, toActionValue } from '../action-values.js';
 import { letter, roundOf, seconds } from './quiz-text.js';
@@ -29,12 +30,12 @@ export function questionReply(quiz: QuizRecord, round: RoundRecord): Reply {
           label: 'Type your answer',
           value: toActionValue(quiz.id, round.round),
           title: 'Your answer',
-          fieldLabel: q.answer.unit === 'dimensionless' ? 'A number' : `A number in ${q.answer.unit}`,
+          fieldLabel: `A number${inUnit(q.answer.unit)}`,
           placeholder: 'a number', // no digits: a fixed example could happen to be the answer
         },
       ],
     });
-    if (q.answer.unit !== 'dimensionless') fallback += ` (answer in ${q.answer.unit})`;
+    if (inUnit(q.answer.unit) !== '') fallback += ` (answer${inUnit(q.answer.unit)})`;
   } else {
     const lines = q.choices.map((c, i) => `**${letter(i)}.** ${c.text}`);
     blocks.push({ type: 'text', text: lines.join('\n') });
@@ -52,7 +53,8 @@ export function questionReply(quiz: QuizRecord, round: RoundRecord): Reply {
     });
     fallback += ` ${q.choices.map((c, i) => `${letter(i)}. ${c.text}`).join('  ')}`;
   }
-  const unit = q.kind === 'numeric' ? ` · answer in ${q.answer.unit}` : '';
+  const unit =
+    q.kind === 'numeric' && inUnit(q.answer.unit) !== '' ? ` · answer${inUnit(q.answer.unit)}` : '';
   blocks.push({
     type: 'context',
     text: `${q.topic} · difficulty ${q.difficulty} · ${timer} · one answer each${unit} · ${
