@@ -1,4 +1,3 @@
-import { UserError } from '@mlsys/errors';
 import { checkBounds, NUMBER_CAP } from './parse-number.js';
 import { fail, lookup, plain, readQuantity, type ValueKind } from './read-quantity.js';
 
@@ -58,10 +57,10 @@ export function parseCount(raw: string, rule: CountRule = {}): number {
   }
   const unitless = quantity.unit === '' && quantity.value >= 0;
   if (unitless && rule.unitlessMin !== undefined && quantity.value < rule.unitlessMin) {
-    throw new UserError(
-      kind.code,
+    throw fail(
+      kind,
       `"${text}" has no unit, so it would be read as ${kind.what} of ${plain(quantity.value)}; without a unit it must be at least ${plain(rule.unitlessMin)}. Add a unit: k, M, B or T (powers of 10).`,
-      { example: kind.example, suggestions: (rule.unitHints ?? []).map((unit) => `${text}${unit}`) },
+      (rule.unitHints ?? []).map((unit) => `${text}${unit}`),
     );
   }
   return checkBounds(

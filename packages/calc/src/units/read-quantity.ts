@@ -56,8 +56,11 @@ export function readQuantity(raw: string, kind: ValueKind): Quantity {
 }
 
 /** A {@link UserError} for a bad value of `kind`, carrying its example. */
-export function fail(kind: ValueKind, message: string): UserError {
-  return new UserError(kind.code, message, { example: kind.example });
+export function fail(kind: ValueKind, message: string, suggestions?: readonly string[]): UserError {
+  return new UserError(kind.code, message, {
+    example: kind.example,
+    ...(suggestions === undefined ? {} : { suggestions }),
+  });
 }
 
 /** Text cut to a length that is safe to quote back in a message. */

@@ -1,4 +1,4 @@
-import { type Architecture, type Dtype, dtypeOf, GIB, type GpuFit, kvBytesAt } from '@mlsys/calc';
+import { type Architecture, type Dtype, dtypeOf, formatInt, GIB, type GpuFit, kvBytesAt } from '@mlsys/calc';
 import type { ChartSeries, LineChartSpec } from '../../reply/chart.js';
 
 /** What the KV-cache chart draws. */
@@ -51,7 +51,7 @@ export function kvChart(input: KvChartInput): { spec: LineChartSpec; alt: string
   const maxContext = input.maxContext ?? null;
   if (maxContext !== null && maxContext < input.tokens && maxContext >= xs[0]!) {
     spec.markers?.push({
-      label: `model's maximum context (${maxContext.toLocaleString('en-US')})`,
+      label: `model's maximum context (${formatInt(maxContext)})`,
       x: maxContext,
       y: kvBytesAt(arch, maxContext, batch, input.dtype.bytes, tp) / GIB,
     });

@@ -20,6 +20,12 @@ async function call(command: string, text: string): Promise<{ status: string; re
     team: { id: 't' },
   });
 }
+/** The "Fit on <GPU>" field of a /kvcache reply. */
+function fitField(reply: Reply): { label: string; value: string } | undefined {
+  const fields = reply.blocks.find((b) => b.type === 'fields');
+  return fields?.type === 'fields' ? fields.fields.find((f) => f.label.startsWith('Fit on')) : undefined;
+}
+
 const dataOf = async (command: string, text: string) =>
   (await call(command, text)).reply.data as Record<string, unknown>;
 
@@ -126,9 +132,7 @@ describe('/kvcache', () => {
 
   it('a near miss shows enough digits to tell weights from memory (Llama-3.1-70B bf16 on one H200)', async () => {
     const { reply } = await call('kvcache', 'llama-3.1-70b 128k gpu=h200');
-    const fields = reply.blocks.find((b) => b.type === 'fields');
-    const fit =
-      fields?.type === 'fields' ? fields.fields.find((f) => f.label.startsWith('Fit on')) : undefined;
+    const fit = fitField(reply);
     // 70,553,706,496 params · 2 B = 141.1 GB against the data sheet's 141 GB.
     expect(fit?.value).toBe(
       'no: the weights alone (141.1 GB per GPU) exceed the 141.0 GB available; raise tp= or lower weights=',
@@ -149,17 +153,13 @@ describe('/kvcache', () => {
     ],
   ])('%s: counts sequences in words (%s)', async (text, value) => {
     const { reply } = await call('kvcache', text);
-    const fields = reply.blocks.find((b) => b.type === 'fields');
-    const fit =
-      fields?.type === 'fields' ? fields.fields.find((f) => f.label.startsWith('Fit on')) : undefined;
+    const fit = fitField(reply);
     expect(fit?.value).toBe(value);
   });
 
   it('caps the tokens-per-sequence fit at the model maximum (DeepSeek-V3, 163,840), saying so', async () => {
     const { reply } = await call('kvcache', 'deepseek-v3 128k tp=8 gpu=h200 weights=fp8');
-    const fields = reply.blocks.find((b) => b.type === 'fields');
-    const fit =
-      fields?.type === 'fields' ? fields.fields.find((f) => f.label.startsWith('Fit on')) : undefined;
+    const fit = fitField(reply);
     // 141e9 − 671,026,419,200 / 8 B = 57.1 GB free; / 70,272 B per token (MLA, replicated) = 812,865
     expect(fit?.value).toBe(
       "**fits**: 57.1 GB free after weights; up to 6 sequences of 131,072 tokens, or 163,840 tokens per sequence at batch 1 (the model's maximum context; memory alone would allow 812,865)",
