@@ -37,7 +37,7 @@ export async function measureMachine(sessions: SessionCache): Promise<MachineBas
     const ms = await timeMatMul(sessions, n, runs);
     matmulGflops = Math.max(matmulGflops, (2 * n ** 3) / (ms * 1e6));
   }
-  return { matmulGflops, copyGBps: measureCopy(), passGBps: await measurePass(sessions) };
+  return { matmulGflops, copyGBps: await measureCopy(), passGBps: await measurePass(sessions) };
 }
 
 async function measurePass(sessions: SessionCache): Promise<number> {
@@ -49,14 +49,8 @@ async function measurePass(sessions: SessionCache): Promise<number> {
   const session = await sessions.get(g.build());
   const feeds = { x: new ort.Tensor('float32', new Float32Array(count).fill(1), [count]) };
   const fetches = { [y]: new ort.Tensor('float32', new Float32Array(count), [count]) };
-  await session.run(feeds, fetches); // touch every page once
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 5; i++) {
-    const start = performance.now();
-    await session.run(feeds, fetches);
-    best = Math.min(best, performance.now() - start);
-  }
-  return (2 * 4 * count) / (best * 1e6);
+  const ms = await bestOf(5, () => session.run(feeds, fetches));
+  return (2 * 4 * count) / (ms * 1e6);
 }
 
 async function timeMatMul(sessions: SessionCache, n: number, runs: number): Promise<number> {
@@ -70,26 +64,25 @@ async function timeMatMul(sessions: SessionCache, n: number, runs: number): Prom
     a: new ort.Tensor('float32', randomNormalArray(random, n * n), [n, n]),
     b: new ort.Tensor('float32', randomNormalArray(random, n * n), [n, n]),
   };
-  await session.run(feeds);
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await session.run(feeds);
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
+  return bestOf(runs, () => session.run(feeds));
 }
 
-function measureCopy(): number {
+async function measureCopy(): Promise<number> {
   const bytes = 256 * 2 ** 20;
   const source = new Float32Array(bytes / 4).fill(1);
   const target = new Float32Array(bytes / 4);
-  target.set(source); // touch every page once
+  const ms = await bestOf(5, () => target.set(source));
+  return (2 * bytes) / (ms * 1e6);
+}
+
+/** Best ms of `runs` timed calls of `work`, after one untimed call (warm-up; touches every page once). */
+async function bestOf(runs: number, work: () => unknown): Promise<number> {
+  await work();
   let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    target.set(source);
+    await work();
     best = Math.min(best, performance.now() - start);
   }
-  return (2 * bytes) / (best * 1e6);
+  return best;
 }
