@@ -3,7 +3,7 @@ import { checkGoals } from './bench-goals.js';
 import { benchToJson } from './bench-report.js';
 import type { BenchResult } from './run-bench.js';
 
-const machine = { matmulGflops: 100, copyGBps: 20, passGBps: 10 };
+const machine = { matmulGflops: 100, copyGBps: 20, passGBps: 10, returnGBps: 8 };
 const prefill = {
   kind: 'MHA',
   batch: 1,
@@ -76,6 +76,7 @@ describe('checkGoals', () => {
         sizeCount: 1,
         ms: 4,
         gbps: 8,
+        outputBytes: 16 * 2 ** 20,
       },
       {
         ...norm,
@@ -88,11 +89,13 @@ describe('checkGoals', () => {
       },
     ]);
     // 8 GB/s · 4 ms = 32 MB; at 20 GB/s that is 1.6 ms, and 20 ms / 1.6 ms = 12.5×; one pass at
-    // 10 GB/s is 3.2 ms, and 20 ms / 3.2 ms = 6.25×.
+    // 10 GB/s is 3.2 ms, and 20 ms / 3.2 ms = 6.25×; handing back 16 MiB (16,777,216 B) at 8 GB/s
+    // takes 2.097 ms, and 20 ms / 2.097 ms = 9.5×.
     expect(goal).toMatchObject({ achieved: 5, met: false });
     expect(goal!.detail).toBe(
       'slowest composed 4.00 ms vs reference 20.0 ms; memory-bound: slowest 8.00 GB/s, reference 1.60 GB/s, ' +
-        'copy 20.00 GB/s; at copy speed 1.60 ms, at most 13×; in one onnxruntime pass (10.00 GB/s) 3.20 ms, at most 6×',
+        'copy 20.00 GB/s; at copy speed 1.60 ms, at most 13×; in one onnxruntime pass (10.00 GB/s) 3.20 ms, at most 6×; ' +
+        'handing back its 16.0 MiB output through onnxruntime-node (8.00 GB/s) 2.10 ms, at most 10×',
     );
   });
 });
@@ -102,7 +105,7 @@ describe('benchToJson', () => {
     const json = benchToJson({ machine, threads: 2, results, goals: [] }) as {
       results: Record<string, unknown>[];
     };
-    expect(json).toMatchObject({ machine: { matmulGflops: 100, copyGBps: 20, passGBps: 10 } });
+    expect(json).toMatchObject({ machine: { matmulGflops: 100, copyGBps: 20, passGBps: 10, returnGBps: 8 } });
     expect(json.results).toHaveLength(5);
     expect(json.results[4]).toEqual({
       kernel: 'attention',

@@ -93,16 +93,21 @@ export function checkGoals(machine: MachineBaseline, results: readonly BenchResu
 /**
  * For a memory-bound kernel: both rates against the copy ceiling, and the largest ratios any
  * implementation could reach — moving only the kernel's ideal bytes at copy speed, or in one
- * onnxruntime elementwise pass (a composed graph makes several).
+ * onnxruntime elementwise pass (a composed graph makes several), or doing nothing but hand its
+ * output back through onnxruntime-node.
  */
 function bandwidthText(machine: MachineBaseline, slowest: BenchResult, reference: BenchResult): string {
   const bytes = (slowest.gbps ?? 0) * slowest.ms! * 1e6;
   const copyMs = bytes / (machine.copyGBps * 1e6);
   const passMs = bytes / (machine.passGBps * 1e6);
+  const returnMs = (slowest.outputBytes ?? 0) / (machine.returnGBps * 1e6);
+  const atMost = (ms: number) => `at most ${(reference.ms! / ms).toFixed(0)}×`;
   return (
     `memory-bound: slowest ${(slowest.gbps ?? 0).toFixed(2)} GB/s, reference ${(reference.gbps ?? 0).toFixed(2)} GB/s, ` +
-    `copy ${machine.copyGBps.toFixed(2)} GB/s; at copy speed ${copyMs.toFixed(2)} ms, at most ${(reference.ms! / copyMs).toFixed(0)}×; ` +
-    `in one onnxruntime pass (${machine.passGBps.toFixed(2)} GB/s) ${passMs.toFixed(2)} ms, at most ${(reference.ms! / passMs).toFixed(0)}×`
+    `copy ${machine.copyGBps.toFixed(2)} GB/s; at copy speed ${copyMs.toFixed(2)} ms, ${atMost(copyMs)}; ` +
+    `in one onnxruntime pass (${machine.passGBps.toFixed(2)} GB/s) ${passMs.toFixed(2)} ms, ${atMost(passMs)}; ` +
+    `handing back its ${((slowest.outputBytes ?? 0) / 2 ** 20).toFixed(1)} MiB output through onnxruntime-node ` +
+    `(${machine.returnGBps.toFixed(2)} GB/s) ${returnMs.toFixed(2)} ms, ${atMost(returnMs)}`
   );
 }
 

@@ -1,7 +1,8 @@
 /**
  * The machine's own ceilings, measured in the same run as the kernels so every ratio compares like
- * with like: onnxruntime MatMul GFLOP/s, memory-copy GB/s, and the speed of one onnxruntime
- * elementwise pass (what each op of a memory-bound graph can reach at most).
+ * with like: onnxruntime MatMul GFLOP/s, memory-copy GB/s, the speed of one onnxruntime
+ * elementwise pass (what each op of a memory-bound graph can reach at most), and the speed at which
+ * onnxruntime-node hands an output back to JavaScript (what every call pays on top of its ops).
  *
  * @module
  */
@@ -25,9 +26,16 @@ export interface MachineBaseline {
    * beat this, nor a composed graph of k such ops k passes.
    */
   passGBps: number;
+  /**
+   * Best onnxruntime-node call whose graph only fills a 16 MiB float32 output (`Expand` of a scalar)
+   * into a pre-allocated output, 10⁹ B/s of output. onnxruntime-node 1.30 writes the pre-allocated
+   * buffer and still returns the output in a newly allocated one (measured here: about 1,100 page
+   * faults per call at this size), so no kernel returning that many bytes through it is faster.
+   */
+  returnGBps: number;
 }
 
-/** Measures the three ceilings (about 2 s). */
+/** Measures the four ceilings (about 2 s). */
 export async function measureMachine(sessions: SessionCache): Promise<MachineBaseline> {
   let matmulGflops = 0;
   for (const [n, runs] of [
@@ -37,20 +45,35 @@ export async function measureMachine(sessions: SessionCache): Promise<MachineBas
     const ms = await timeMatMul(sessions, n, runs);
     matmulGflops = Math.max(matmulGflops, (2 * n ** 3) / (ms * 1e6));
   }
-  return { matmulGflops, copyGBps: await measureCopy(), passGBps: await measurePass(sessions) };
+  return {
+    matmulGflops,
+    copyGBps: await measureCopy(),
+    passGBps: (2 * PASS_BYTES) / ((await timePass(sessions, 'pass')) * 1e6),
+    returnGBps: PASS_BYTES / ((await timePass(sessions, 'return')) * 1e6),
+  };
 }
 
-async function measurePass(sessions: SessionCache): Promise<number> {
-  const count = 4 * 2 ** 20; // 16 MiB of float32
-  const g = createGraphBuilder({ name: 'elementwise-pass' });
-  const x = g.input('x', 'float32', [count]);
-  const y = g.node('Add', [x, g.constant('one', 'float32', [], [1])]);
+/** The tensor size of the pass and return measurements: 16 MiB of float32. */
+const PASS_BYTES = 16 * 2 ** 20;
+
+/**
+ * Best ms of one call producing a 16 MiB float32 output: from a 16 MiB input plus one (`pass`), or
+ * from a scalar input (`return`: the op only fills its output).
+ */
+async function timePass(sessions: SessionCache, kind: 'pass' | 'return'): Promise<number> {
+  const count = PASS_BYTES / 4;
+  const g = createGraphBuilder({ name: `elementwise-${kind}` });
+  const inputCount = kind === 'pass' ? count : 1;
+  const x = g.input('x', 'float32', [inputCount]);
+  const y =
+    kind === 'pass'
+      ? g.node('Add', [x, g.constant('one', 'float32', [], [1])])
+      : g.node('Expand', [x, g.constant('output_shape', 'int64', [1], [count])]);
   g.output(y, 'float32', [count]);
   const session = await sessions.get(g.build());
-  const feeds = { x: new ort.Tensor('float32', new Float32Array(count).fill(1), [count]) };
+  const feeds = { x: new ort.Tensor('float32', new Float32Array(inputCount).fill(1), [inputCount]) };
   const fetches = { [y]: new ort.Tensor('float32', new Float32Array(count), [count]) };
-  const ms = await bestOf(5, () => session.run(feeds, fetches));
-  return (2 * 4 * count) / (ms * 1e6);
+  return bestOf(5, () => session.run(feeds, fetches));
 }
 
 async function timeMatMul(sessions: SessionCache, n: number, runs: number): Promise<number> {

@@ -28,6 +28,8 @@ export interface BenchResult {
   /** Achieved rate over the machine ceiling that bounds this kernel (MatMul GFLOP/s or copy GB/s). */
   ratio?: number;
   boundBy: 'compute' | 'memory';
+  /** Bytes of the output an ONNX call hands back (absent for the reference). */
+  outputBytes?: number;
   maxAbsErr?: number;
   /** Why there is no time. */
   note?: string;
@@ -96,6 +98,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
                 ? result.gbps / machine.copyGBps
                 : result.gflops / machine.matmulGflops;
           }
+          if (impl.variant !== 'reference') result.outputBytes = run.outputBytes;
           if (impl.maxAbsErr !== undefined) result.maxAbsErr = impl.maxAbsErr;
           if (impl.note !== undefined) result.note = impl.note;
           results.push(result);

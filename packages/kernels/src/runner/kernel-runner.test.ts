@@ -22,6 +22,7 @@ describe('createKernelRunner', () => {
     });
     expect(result.baseline).toBe('reference');
     expect(result.outputDims).toEqual([1, 4, 16, 8]);
+    expect(result.outputBytes).toBe(1 * 4 * 16 * 8 * 4); // float32
     const byId = Object.fromEntries(result.implementations.map((impl) => [impl.id, impl]));
     expect(byId.composed).toMatchObject({ status: 'ok', withinTolerance: true });
     expect(byId['attention-23']).toMatchObject({ status: 'ok', withinTolerance: true });

@@ -46,6 +46,8 @@ export interface KernelRunResult {
   params: Record<string, number | string | boolean | number[]>;
   seed: number;
   outputDims: number[];
+  /** Bytes of the output one ONNX call hands back (0 when no ONNX implementation ran). */
+  outputBytes: number;
   /** The first (up to 64) output values of the baseline, row-major. */
   preview: number[];
   /** Useful FLOPs of one call. */
