@@ -76,6 +76,28 @@ describe('errors in the terminal', () => {
     );
   });
 
+  it('with --json, write the error as one JSON line on stderr', async () => {
+    const { code, stdout, stderr } = await run('kvcache', 'llama-70b', '12q', '--json');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.indexOf('\n')).toBe(stderr.length - 1);
+    expect(JSON.parse(stderr)).toEqual({
+      error: 'core/bad-option',
+      message:
+        'Bad context "12q": "12q" has an unknown unit "q" for a context length; use k (×1,024) or m (×1,048,576). ' +
+        '(e.g. 128k (= 131,072 tokens)) — Example: mlsys kvcache llama-70b 128k',
+    });
+  });
+
+  it('with --json, an error in the arguments themselves is JSON too', async () => {
+    const { code, stderr } = await run('--json');
+    expect(code).toBe(2);
+    expect(JSON.parse(stderr)).toEqual({
+      error: 'cli/no-command',
+      message: 'Name a command. — Example: mlsys kvcache llama-70b 128k',
+    });
+  });
+
   it.each([
     ['Usage: /kvcache <model> <context> [batch=1]', 'Usage: mlsys kvcache <model> <context> [batch=1]'],
     ['see /mlsys help\n(or /kernel attention)', 'see mlsys help — (or mlsys kernel attention)'],

@@ -3,7 +3,9 @@ import {
   allCommands,
   botActions,
   createRouter,
+  errorReply,
   type KernelRunner,
+  type Reply,
   replyToPlainText,
   systemClock,
   systemRandom,
@@ -20,7 +22,10 @@ export interface CliOutput {
   stderr: { write(text: string): unknown };
 }
 
-/** Exit codes: 0 success, 2 bad input (one line on stderr), 1 internal error. */
+/**
+ * Exit codes: 0 success, 2 bad input, 1 internal error. A failure writes one line on stderr: the
+ * message, or with `--json` the error as JSON (`{"error": code, "message": …}`).
+ */
 export const EXIT = { ok: 0, internal: 1, badInput: 2 } as const;
 
 /**
@@ -28,9 +33,11 @@ export const EXIT = { ok: 0, internal: 1, badInput: 2 } as const;
  * command through the same router the bots use. Returns the exit code.
  */
 export async function runCli(argv: readonly string[], out: CliOutput): Promise<number> {
-  const fail = (error: UserError) => {
-    out.stderr.write(`mlsys: ${asTerminalText(error.toUserText())}\n`);
-    return EXIT.badInput;
+  let json = argv.includes('--json'); // until the arguments are read
+  const fail = (reply: Reply, code: number) => {
+    const message = asTerminalText(reply.fallbackText);
+    out.stderr.write(json ? `${JSON.stringify({ ...(reply.data as object), message })}\n` : `mlsys: ${message}\n`);
+    return code;
   };
   try {
     if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
@@ -41,6 +48,7 @@ export async function runCli(argv: readonly string[], out: CliOutput): Promise<n
     if (extra) return await extra.run(argv.slice(extra.path.length), out);
 
     const call = argvToCall(argv);
+    json = call.json;
     let text = call.text;
     if (call.configPath !== undefined) text = `${await readConfig(call.configPath)} ${text}`;
     const kernels = lazyKernelRunner();
@@ -67,10 +75,9 @@ export async function runCli(argv: readonly string[], out: CliOutput): Promise<n
       );
       return EXIT.ok;
     }
-    out.stderr.write(`mlsys: ${asTerminalText(reply.fallbackText)}\n`);
-    return status === 'user-error' ? EXIT.badInput : EXIT.internal;
+    return fail(reply, status === 'user-error' ? EXIT.badInput : EXIT.internal);
   } catch (error) {
-    if (isUserError(error)) return fail(error);
+    if (isUserError(error)) return fail(errorReply(error), EXIT.badInput);
     throw error;
   }
 }

@@ -6,8 +6,9 @@ async function expectBadInput(...argv: string[]) {
   const { code, stdout, stderr } = await run(...argv);
   expect(code).toBe(2);
   expect(stdout).toBe('');
-  expect(stderr.startsWith('mlsys: ')).toBe(true);
   expect(stderr.indexOf('\n')).toBe(stderr.length - 1);
+  if (argv.includes('--json')) expect(JSON.parse(stderr)).toMatchObject({ error: expect.any(String) });
+  else expect(stderr.startsWith('mlsys: ')).toBe(true);
 }
 
 describe('mlsys chinchilla --json', () => {
