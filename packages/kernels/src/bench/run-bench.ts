@@ -1,7 +1,7 @@
 /**
  * Runs every registered kernel at its bench sizes, in this process: each ONNX implementation (one
- * warm-up, median of timed runs) and the plain-TS reference where the size allows, next to the
- * machine's MatMul and copy ceilings measured in the same run.
+ * warm-up, best of timed runs) and the plain-TS reference where the size allows, next to the
+ * machine's ceilings measured in the same run, before and after the kernels (the better of the two).
  *
  * @module
  */
@@ -12,7 +12,7 @@ import { kernelRegistry } from '../kernel-registry.js';
 import { executeKernel } from '../runner/execute-kernel.js';
 import { createSessionCache } from '../runner/session-cache.js';
 import { checkGoals, type GoalCheck } from './bench-goals.js';
-import { type MachineBaseline, measureMachine } from './machine-baseline.js';
+import { bestMachine, type MachineBaseline, measureMachine } from './machine-baseline.js';
 
 /** One timed implementation at one size. */
 export interface BenchResult {
@@ -63,7 +63,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
   const threads = options.threads ?? Math.min(2, availableParallelism());
   const sessions = createSessionCache(threads, 4);
   try {
-    const machine = await measureMachine(sessions);
+    const before = await measureMachine(sessions);
     const results: BenchResult[] = [];
     const kernels = kernelRegistry.filter((k) => !options.kernels || options.kernels.includes(k.name));
     for (const kernel of kernels) {
@@ -93,10 +93,6 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
             result.ms = impl.ms;
             result.gflops = run.flops / (impl.ms * 1e6);
             result.gbps = run.bytesMoved / (impl.ms * 1e6);
-            result.ratio =
-              run.boundBy === 'memory'
-                ? result.gbps / machine.copyGBps
-                : result.gflops / machine.matmulGflops;
           }
           if (impl.variant !== 'reference') result.outputBytes = run.outputBytes;
           if (impl.maxAbsErr !== undefined) result.maxAbsErr = impl.maxAbsErr;
@@ -106,6 +102,12 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
         options.onProgress?.(`${kernel.name} ${sizeIndex + 1}/${kernel.benchSizes.length} done`);
       }
       await sessions.clear(); // give the arena's memory back between kernels
+    }
+    const machine = bestMachine(before, await measureMachine(sessions));
+    for (const result of results) {
+      if (result.ms === undefined) continue;
+      result.ratio =
+        result.boundBy === 'memory' ? result.gbps! / machine.copyGBps : result.gflops! / machine.matmulGflops;
     }
     return { machine, threads, results, goals: checkGoals(machine, results) };
   } finally {
