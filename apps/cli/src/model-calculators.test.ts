@@ -15,6 +15,13 @@ describe('mlsys kvcache', () => {
     expect(stdout).toContain('"llama-70b" read as Llama-3.1-70B (also: Llama-3-70B, Llama-2-70B).');
   });
 
+  it('`kvcache llama-70b 128k tokens` reads "tokens" as the unit of 128k', async () => {
+    const plain = await run('kvcache', 'llama-70b', '128k');
+    const worded = await run('kvcache', 'llama-70b', '128k', 'tokens');
+    expect(worded.code).toBe(0);
+    expect(worded.stdout).toBe(plain.stdout);
+  });
+
   it('--json prints the contract fields (CORPUS-FORMAT.md)', async () => {
     const { code, stdout } = await run(
       'kvcache',

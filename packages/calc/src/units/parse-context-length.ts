@@ -13,24 +13,26 @@ const KIND: ValueKind = {
 // Context lengths are powers of two in practice: 128k = 131,072 (Llama 3.1 max_position_embeddings).
 const SCALE: Record<string, number> = {
   '': 1,
-  tokens: 1,
-  tok: 1,
   k: 1024,
   ki: 1024,
   m: 1024 ** 2,
   mi: 1024 ** 2,
 };
 
+/** A trailing "tokens" (`32k tokens`, `32768tok`), which says what the number counts. */
+const TOKENS_WORD = /\s*(?:tokens?|tok)$/i;
+
 /**
  * Reads a context length in tokens. `k` means 1,024 and `m` 1,024², as context lengths are quoted:
  * `128k` → 131,072, `32K` → 32,768, `1m` → 1,048,576; a plain number is taken as written (`131072`).
+ * A trailing `tokens` is allowed (`32k tokens`).
  *
  * @throws UserError for other units, fractions of a token (`0.1k`), zero, negatives, or more than
  *   {@link MAX_CONTEXT_TOKENS}.
  */
 export function parseContextLength(raw: string): number {
   const text = raw.trim();
-  const quantity = readQuantity(text, KIND);
+  const quantity = readQuantity(text.replace(TOKENS_WORD, '') || text, KIND);
   const scale = lookup(SCALE, quantity.unit);
   if (scale === undefined) {
     throw fail(

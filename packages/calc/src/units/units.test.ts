@@ -18,6 +18,10 @@ describe('parseContextLength', () => {
     ['1.5k', 1_536],
     [' 8k ', 8_192],
     ['4096 tokens', 4_096],
+    ['32k tokens', 32_768],
+    ['32ktokens', 32_768],
+    ['1m tok', 1_048_576],
+    ['1 token', 1],
   ])('%s → %d tokens', (text, tokens) => {
     expect(parseContextLength(text)).toBe(tokens);
   });

@@ -44,9 +44,15 @@ describe('parseInput', () => {
     });
   });
 
+  it('gives a unit word after a number to that number ("128k tokens"), not to the next option', () => {
+    expect(parseInput(demo, '70 tokens batch=2')).toMatchObject({ model: '70 tokens', batch: 2 });
+    expect(parseInput(demo, '70 Tok')).toMatchObject({ model: '70 Tok' });
+  });
+
   it.each([
     ['', 'core/missing-option', 'Missing model: Model id.'],
     ['a b', 'core/extra-argument', 'Unexpected "b".'],
+    ['llama tokens', 'core/extra-argument', 'Unexpected "tokens".'], // not after a number
     ['a bacth=2', 'core/unknown-option', '/demo has no option "bacth".'],
     ['a dtype=int3', 'core/bad-choice', 'dtype must be one of bf16, fp8; got "int3".'],
     ['a batch=x', 'core/bad-option', 'Bad batch "x": must be a whole number (e.g. 8)'],

@@ -36,6 +36,9 @@ export function resolveCommand(command: AnyCommand, text: string): ResolvedComma
   return { spec: sub, path: `${command.name} ${sub.name}`, text: trimmed.slice(first.length) };
 }
 
+/** A word that only names what the number before it counts (`128k tokens`). */
+const UNIT_WORD = /^(?:tokens?|tok)$/i;
+
 /**
  * Parses argument text against a command's options: positional words fill positional options in
  * order, `key=value` words fill options by name, defaults fill the rest, and each option's zod
@@ -65,10 +68,17 @@ export function parseInput<O extends OptionMap>(
     raw.set(key, value);
   }
   const positionalFree = names.filter((name) => spec.options[name]!.positional && !raw.has(name));
+  let previous: string | undefined;
   for (const word of words.positional) {
+    // "128k tokens": the unit word belongs to the number before it.
+    if (previous !== undefined && UNIT_WORD.test(word) && /^\d/.test(raw.get(previous)!)) {
+      raw.set(previous, `${raw.get(previous)} ${word}`);
+      continue;
+    }
     const name = positionalFree.shift();
     if (name === undefined) throw fail('core/extra-argument', `Unexpected "${word}".`);
     raw.set(name, word);
+    previous = name;
   }
 
   const input: Record<string, unknown> = {};
