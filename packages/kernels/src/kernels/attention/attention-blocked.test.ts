@@ -78,7 +78,7 @@ describe('blocked causal attention agrees with the float64 reference (float32: a
     ).toMatchObject({ withinTolerance: true });
   });
 
-  it(`runs as /kernel's "blocked" implementation once seq exceeds ${BLOCK_ROWS} rows (seq 600: blocks of 256, 256, 88)`, async () => {
+  it(`runs as /kernel's "blocked" implementation once seq exceeds ${BLOCK_ROWS} rows (seq 600: four blocks of 128, then 88)`, async () => {
     const result = await executeKernel(
       { kernel: 'attention', args: { seq: '600', heads: '4', kv_heads: '2', head_dim: '16' }, repeats: 1 },
       { sessions, threads: 1, maxReferenceFlops: Number.POSITIVE_INFINITY },
@@ -102,7 +102,7 @@ describe('where blocking does not apply, it says why', () => {
   it.each([
     [{ seq: '600', causal: 'false' }, 'blocking skips masked tiles: it needs causal=true.'],
     [{ seq: '600', past: '16' }, 'the blocked graph is for a prompt without a cache (past=0).'],
-    [{ seq: '256' }, 'one block of 256 query rows holds the whole sequence: nothing to skip.'],
+    [{ seq: '128' }, 'one block of 128 query rows holds the whole sequence: nothing to skip.'],
   ])('%j → %s', (args, reason) => {
     const p = params({ heads: '2', ...args });
     const graph = buildBlockedCausalAttention(p, attentionKernel.makeInputs(p, createRandom(1)));
