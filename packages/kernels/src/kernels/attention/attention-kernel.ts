@@ -86,7 +86,8 @@ export const attentionKernel = defineKernel<AttentionParams>({
     {
       id: 'blocked',
       variant: 'composed',
-      label: 'per block of 128 query rows, the same ops over only the keys it may see, the mask on the diagonal tile only',
+      label:
+        'per block of 128 query rows, the same ops over only the keys it may see, the mask on the diagonal tile only',
       build: (params, inputs) => buildBlockedCausalAttention(params, inputs),
     },
     { id: 'attention-23', variant: 'fused', label: 'ONNX opset-23 Attention', build: buildAttention23 },
