@@ -88,6 +88,7 @@ describe('blocked causal attention agrees with the float64 reference (float32: a
     expect(blocked!.ops).toEqual([
       'Reshape',
       'Slice',
+      'Tile', // the mask, repeated for the group's 2 query heads
       'Transpose',
       'MatMul',
       'Mul',

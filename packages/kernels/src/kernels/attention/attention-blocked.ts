@@ -59,6 +59,7 @@ export function buildBlockedCausalAttention(
   const keyAxis = int64('key_axis', [2]);
   const bothMaskAxes = int64('mask_axes', [0, 1]);
   const zero = int64('zero', [0]);
+  const groupRepeats = int64('group_repeats', [G, 1]);
   // Rows r0 … r1 − 1 of keys or values ([B, KV, r1 − r0, D]), each slice made once (query blocks
   // share them); the whole tensor needs no Slice.
   const slices = new Map<string, string>();
@@ -87,25 +88,18 @@ export function buildBlockedCausalAttention(
       g.node('Slice', [qGrouped, int64(`${name}_start`, [r0]), int64(`${name}_end`, [r1]), sequenceAxis]),
       int64(`${name}_stacked`, [B, KV, G * rows, D]),
     ]);
-    // The key block holding the diagonal: keys k0 … k1 − 1, + its mask rows (broadcast over the group)
+    // The key block holding the diagonal: keys k0 … k1 − 1, + its mask rows, repeated for each query
+    // head of a group (the stacked rows are head-major: [G·rows])
     const k0 = Math.floor(r0 / keyRows) * keyRows;
     const k1 = Math.min(S, k0 + keyRows);
-    const mask = g.node('Slice', [
+    const blockMask = g.node('Slice', [
       tileMask,
       int64(`${name}_mask_start`, [r0 - k0, 0]),
       int64(`${name}_mask_end`, [r1 - k0, k1 - k0]),
       bothMaskAxes,
     ]);
-    const diagonal = g.node('Reshape', [
-      g.node('Add', [
-        g.node('Reshape', [
-          scaledScores(qBlock, rowsOf(k, k0, k1)),
-          int64(`${name}_grouped_scores`, [B, KV, G, rows, k1 - k0]),
-        ]),
-        mask,
-      ]),
-      int64(`${name}_stacked_scores`, [B, KV, G * rows, k1 - k0]),
-    ]);
+    const mask = G === 1 ? blockMask : g.node('Tile', [blockMask, groupRepeats]);
+    const diagonal = g.node('Add', [scaledScores(qBlock, rowsOf(k, k0, k1)), mask]);
     // Keys 0 … k0 − 1 need no mask: their scores go in front, unmasked.
     const logits =
       k0 === 0
