@@ -36,7 +36,9 @@ export async function runCli(argv: readonly string[], out: CliOutput): Promise<n
   let json = argv.includes('--json'); // until the arguments are read
   const fail = (reply: Reply, code: number) => {
     const message = asTerminalText(reply.fallbackText);
-    out.stderr.write(json ? `${JSON.stringify({ ...(reply.data as object), message })}\n` : `mlsys: ${message}\n`);
+    out.stderr.write(
+      json ? `${JSON.stringify({ ...(reply.data as object), message })}\n` : `mlsys: ${message}\n`,
+    );
     return code;
   };
   try {
