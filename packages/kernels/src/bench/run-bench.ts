@@ -7,6 +7,8 @@
  */
 
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { KernelVariant } from '../kernel-definition.js';
 import { kernelRegistry } from '../kernel-registry.js';
 import { executeKernel } from '../runner/execute-kernel.js';
@@ -61,6 +63,7 @@ export interface BenchOptions {
 /** Runs the bench. */
 export async function runBench(options: BenchOptions = {}): Promise<BenchReport> {
   const threads = options.threads ?? Math.min(2, availableParallelism());
+  const collectGarbage = garbageCollector();
   const sessions = createSessionCache(threads, 4);
   try {
     const before = await measureMachine(sessions);
@@ -77,6 +80,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
             maxWorkBytes: Number.POSITIVE_INFINITY,
             statistic: 'min',
             referenceRuns: options.repeats ?? 5,
+            collectGarbage,
           },
         );
         for (const impl of run.implementations) {
@@ -113,4 +117,14 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
   } finally {
     await sessions.clear();
   }
+}
+
+/**
+ * V8's full garbage collection, as `--expose-gc` would give it, without needing the flag on the
+ * command line (`mlsys kernel bench` runs in the CLI's process): the flag set at run time exposes
+ * `gc` to contexts created afterwards.
+ */
+function garbageCollector(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
 }
