@@ -1,7 +1,7 @@
 /**
  * Runs every registered kernel at its bench sizes, in this process: each ONNX implementation (one
  * warm-up, best of timed runs) and the plain-TS reference where the size allows, next to the
- * machine's ceilings measured in the same run, before and after the kernels (the better of the two).
+ * machine's ceilings measured in the same run, before the kernels and after each (the best of them).
  *
  * @module
  */
@@ -66,7 +66,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
   const collectGarbage = garbageCollector();
   const sessions = createSessionCache(threads, 4);
   try {
-    const before = await measureMachine(sessions);
+    let machine = await measureMachine(sessions);
     const results: BenchResult[] = [];
     const kernels = kernelRegistry.filter((k) => !options.kernels || options.kernels.includes(k.name));
     for (const kernel of kernels) {
@@ -106,8 +106,8 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
         options.onProgress?.(`${kernel.name} ${sizeIndex + 1}/${kernel.benchSizes.length} done`);
       }
       await sessions.clear(); // give the arena's memory back between kernels
+      machine = bestMachine(machine, await measureMachine(sessions));
     }
-    const machine = bestMachine(before, await measureMachine(sessions));
     for (const result of results) {
       if (result.ms === undefined) continue;
       result.ratio =
