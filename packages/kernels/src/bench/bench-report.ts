@@ -12,6 +12,7 @@ import type { BenchReport, BenchResult } from './run-bench.js';
 export function benchToJson(report: BenchReport): unknown {
   return {
     machine: report.machine,
+    ceilings: report.ceilings,
     threads: report.threads,
     results: report.results
       .filter((r) => r.ms !== undefined)
@@ -33,7 +34,7 @@ export function benchToJson(report: BenchReport): unknown {
 export function benchToText(report: BenchReport): string {
   const { machine } = report;
   const lines = [
-    `Machine (each ceiling the best of its measurements before the kernels and after each): MatMul ${machine.matmulGflops.toFixed(1)} GFLOP/s (onnxruntime, ${report.threads} threads, best of n=1024/2048), ` +
+    `Machine (each ceiling the best of its measurements, taken before the kernels and after each; a kernel's % and goals use the better of the two measurements around it): MatMul ${machine.matmulGflops.toFixed(1)} GFLOP/s (onnxruntime, ${report.threads} threads, best of n=1024/2048), ` +
       `copy ${machine.copyGBps.toFixed(2)} GB/s (256 MiB memcpy, read+write counted, 1 thread), ` +
       `one onnxruntime elementwise pass ${machine.passGBps.toFixed(2)} GB/s (Add over 16 MiB, ${report.threads} threads; no op of a graph over a tensor that size moves its bytes faster), ` +
       `handing a 16 MiB output back through onnxruntime-node ${machine.returnGBps.toFixed(2)} GB/s (a graph that only fills it; every call pays this for its output).`,

@@ -1,7 +1,8 @@
 /**
  * Runs every registered kernel at its bench sizes, in this process: each ONNX implementation (one
  * warm-up, best of timed runs) and the plain-TS reference where the size allows, next to the
- * machine's ceilings measured in the same run, before the kernels and after each (the best of them).
+ * machine's ceilings measured in the same run, before the kernels and after each: each kernel's
+ * ratios use the better of the measurements on either side of it.
  *
  * @module
  */
@@ -42,7 +43,14 @@ export interface BenchResult {
 
 /** A whole bench run. */
 export interface BenchReport {
+  /** The best of every ceiling measured in the run. */
   machine: MachineBaseline;
+  /**
+   * Per kernel, the ceilings its ratios use: the better of those measured just before and just after
+   * it, so a kernel timed in one of a shared machine's slow windows is compared with the machine in
+   * that window, not with its best moment.
+   */
+  ceilings: Record<string, MachineBaseline>;
   threads: number;
   results: BenchResult[];
   goals: GoalCheck[];
@@ -66,7 +74,9 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
   const collectGarbage = garbageCollector();
   const sessions = createSessionCache(threads, 4);
   try {
-    let machine = await measureMachine(sessions);
+    let before = await measureMachine(sessions);
+    let machine = before;
+    const ceilings: Record<string, MachineBaseline> = {};
     const results: BenchResult[] = [];
     const kernels = kernelRegistry.filter((k) => !options.kernels || options.kernels.includes(k.name));
     for (const kernel of kernels) {
@@ -106,14 +116,19 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
         options.onProgress?.(`${kernel.name} ${sizeIndex + 1}/${kernel.benchSizes.length} done`);
       }
       await sessions.clear(); // give the arena's memory back between kernels
-      machine = bestMachine(machine, await measureMachine(sessions));
+      const after = await measureMachine(sessions);
+      ceilings[kernel.name] = bestMachine(before, after);
+      machine = bestMachine(machine, after);
+      before = after;
     }
+    const ceilingsOf = (kernel: string) => ceilings[kernel]!;
     for (const result of results) {
       if (result.ms === undefined) continue;
+      const ceiling = ceilingsOf(result.kernel);
       result.ratio =
-        result.boundBy === 'memory' ? result.gbps! / machine.copyGBps : result.gflops! / machine.matmulGflops;
+        result.boundBy === 'memory' ? result.gbps! / ceiling.copyGBps : result.gflops! / ceiling.matmulGflops;
     }
-    return { machine, threads, results, goals: checkGoals(machine, results) };
+    return { machine, ceilings, threads, results, goals: checkGoals(ceilingsOf, results) };
   } finally {
     await sessions.clear();
   }
