@@ -141,7 +141,7 @@ export {
   specdecSpeedup,
 } from './specdec/specdec.js';
 export { MAX_BYTES, parseBytes } from './units/parse-bytes.js';
-export { MAX_CONTEXT_TOKENS, parseContextLength } from './units/parse-context-length.js';
+export { isTokensWord, MAX_CONTEXT_TOKENS, parseContextLength } from './units/parse-context-length.js';
 export { type CountRule, parseCount } from './units/parse-count.js';
 export { DTYPE_BYTES, type Dtype, type DtypeId, dtypeOf, parseDtype } from './units/parse-dtype.js';
 export {

@@ -19,8 +19,15 @@ const SCALE: Record<string, number> = {
   mi: 1024 ** 2,
 };
 
-/** A trailing "tokens" (`32k tokens`, `32768tok`), which says what the number counts. */
-const TOKENS_WORD = /\s*(?:tokens?|tok)$/i;
+/** The words that say a number counts tokens: `tokens`, `token`, `tok` (any case). */
+const TOKENS_WORD = '(?:tokens?|tok)';
+const TRAILING_TOKENS_WORD = new RegExp(`\\s*${TOKENS_WORD}$`, 'i');
+const WHOLE_TOKENS_WORD = new RegExp(`^${TOKENS_WORD}$`, 'i');
+
+/** True for a word that only says what a number counts (`tokens` in `128k tokens`). */
+export function isTokensWord(word: string): boolean {
+  return WHOLE_TOKENS_WORD.test(word);
+}
 
 /**
  * Reads a context length in tokens. `k` means 1,024 and `m` 1,024², as context lengths are quoted:
@@ -32,7 +39,7 @@ const TOKENS_WORD = /\s*(?:tokens?|tok)$/i;
  */
 export function parseContextLength(raw: string): number {
   const text = raw.trim();
-  const quantity = readQuantity(text.replace(TOKENS_WORD, '') || text, KIND);
+  const quantity = readQuantity(text.replace(TRAILING_TOKENS_WORD, '') || text, KIND);
   const scale = lookup(SCALE, quantity.unit);
   if (scale === undefined) {
     throw fail(

@@ -1,3 +1,4 @@
+import { isTokensWord } from '@mlsys/calc';
 import { closestNames, UserError } from '@mlsys/errors';
 import type { z } from 'zod';
 import type { AnyCommand, CommandSpec } from './define-command.js';
@@ -36,9 +37,6 @@ export function resolveCommand(command: AnyCommand, text: string): ResolvedComma
   return { spec: sub, path: `${command.name} ${sub.name}`, text: trimmed.slice(first.length) };
 }
 
-/** A word that only names what the number before it counts (`128k tokens`). */
-const UNIT_WORD = /^(?:tokens?|tok)$/i;
-
 /**
  * Parses argument text against a command's options: positional words fill positional options in
  * order, `key=value` words fill options by name, defaults fill the rest, and each option's zod
@@ -71,7 +69,7 @@ export function parseInput<O extends OptionMap>(
   let previous: string | undefined;
   for (const word of words.positional) {
     // "128k tokens": the unit word belongs to the number before it.
-    if (previous !== undefined && UNIT_WORD.test(word) && /^\d/.test(raw.get(previous)!)) {
+    if (previous !== undefined && isTokensWord(word) && /^\d/.test(raw.get(previous)!)) {
       raw.set(previous, `${raw.get(previous)} ${word}`);
       continue;
     }
