@@ -54,11 +54,11 @@ export async function measureMachine(sessions: SessionCache): Promise<MachineBas
 }
 
 /**
- * The better of two measurements, ceiling by ceiling. A ceiling is what the machine can do, so a
- * run measures it before the kernels and after each one and keeps the best: a measurement taken
- * while a neighbour on a shared machine is busy would understate it and flatter every ratio (seen
- * here: MatMul 182 and 241 GFLOP/s in runs measured only at their start and end, 300–340 in others;
- * this VM has slow windows of tens of seconds).
+ * The better of two measurements, ceiling by ceiling. A ceiling is what the machine can do, so the
+ * bench keeps the better of the measurements taken just before and just after each kernel (and the
+ * best of all for its header): one measurement taken while a neighbour on a shared machine is busy
+ * would understate it and flatter the ratios (seen here: MatMul 182 and 241 GFLOP/s in runs measured
+ * only at their start and end, 300–340 in others; this VM has slow windows of tens of seconds).
  */
 export function bestMachine(a: MachineBaseline, b: MachineBaseline): MachineBaseline {
   return {

@@ -28,7 +28,10 @@ export interface BenchResult {
   ms?: number;
   gflops?: number;
   gbps?: number;
-  /** Achieved rate over the machine ceiling that bounds this kernel (MatMul GFLOP/s or copy GB/s). */
+  /**
+   * Achieved rate over the ceiling that bounds this kernel (MatMul GFLOP/s or copy GB/s), as measured
+   * around the kernel (`BenchReport.ceilings`).
+   */
   ratio?: number;
   boundBy: 'compute' | 'memory';
   /** Bytes of the output an ONNX call hands back (absent for the reference). */

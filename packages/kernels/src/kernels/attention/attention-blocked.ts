@@ -59,7 +59,8 @@ export function buildBlockedCausalAttention(
   const keyAxis = int64('key_axis', [2]);
   const bothMaskAxes = int64('mask_axes', [0, 1]);
   const zero = int64('zero', [0]);
-  const groupRepeats = int64('group_repeats', [G, 1]);
+  // The mask repeated for each query head of a group; one key/value head per query head needs none.
+  const groupRepeats = G > 1 ? int64('group_repeats', [G, 1]) : undefined;
   // Rows r0 … r1 − 1 of keys or values ([B, KV, r1 − r0, D]), each slice made once (query blocks
   // share them); the whole tensor needs no Slice.
   const slices = new Map<string, string>();
@@ -98,7 +99,7 @@ export function buildBlockedCausalAttention(
       int64(`${name}_mask_end`, [r1 - k0, k1 - k0]),
       bothMaskAxes,
     ]);
-    const mask = G === 1 ? blockMask : g.node('Tile', [blockMask, groupRepeats]);
+    const mask = groupRepeats === undefined ? blockMask : g.node('Tile', [blockMask, groupRepeats]);
     const diagonal = g.node('Add', [scaledScores(qBlock, rowsOf(k, k0, k1)), mask]);
     // Keys 0 … k0 − 1 need no mask: their scores go in front, unmasked.
     const logits =
@@ -121,7 +122,7 @@ export function buildBlockedCausalAttention(
     q: inputs.q!,
     k: inputs.k!,
     v: inputs.v!,
-    mask: causalMask(2 * blockRows, 0, dtype),
+    mask: causalMask(keyRows, 0, dtype),
   };
   return toKernelGraph(g, feeds, y);
 }

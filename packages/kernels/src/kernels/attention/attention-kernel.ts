@@ -87,7 +87,7 @@ export const attentionKernel = defineKernel<AttentionParams>({
       id: 'blocked',
       variant: 'composed',
       label:
-        'per block of 128 query rows, the same ops over only the keys it may see, the mask on the diagonal tile only',
+        'per block of 128 query rows, the same ops over only the keys it may see, masking only the diagonal key block',
       build: (params, inputs) => buildBlockedCausalAttention(params, inputs),
     },
     { id: 'attention-23', variant: 'fused', label: 'ONNX opset-23 Attention', build: buildAttention23 },
